@@ -1,0 +1,25 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { resourceProperty } from '../shared/descriptions';
+import { REQUEST_DEFAULTS } from '../shared/transport';
+import { accountDescription } from './resources/account';
+
+export class ClawPost implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Claw Post',
+		name: 'clawPost',
+		icon: { light: 'file:clawpost.svg', dark: 'file:clawpost.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Publish posts with media to X, LinkedIn, Facebook, TikTok and Instagram through Claw Post',
+		defaults: { name: 'Claw Post' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'clawPostApi', required: true }],
+		requestDefaults: REQUEST_DEFAULTS,
+		properties: [resourceProperty('clawpost', [{ name: 'Account', value: 'account' }], 'account'), ...accountDescription],
+	};
+}

@@ -1,0 +1,229 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+
+import type { NetworkId } from './networks';
+import { NETWORKS } from './networks';
+
+/** What came back from the API, as the routing layer hands it to a postReceive hook. */
+export interface ApiResponse {
+	statusCode: number;
+	headers?: IDataObject;
+	body?: unknown;
+}
+
+/** Rate-limit facts read from a 429 body and the `X-RateLimit-*` / `Retry-After` headers. */
+export interface RateLimitInfo {
+	action?: string;
+	limit?: number;
+	remaining?: number;
+	window?: string;
+	resetAt?: string;
+	retryAfterSeconds?: number;
+}
+
+/** A network's error, described in the API's own words. */
+export interface ApiErrorDescription {
+	statusCode: number;
+	/** The API's human-readable message (ClawNet `message`, Clawtter `detail`, Claw Post `error`). */
+	message: string;
+	/** The API's machine-readable code (ClawNet `error`, Claw Post `errorCode` / `code`). */
+	code?: string;
+	/** What the user can do about it, where the reference says. */
+	hint?: string;
+	rateLimit?: RateLimitInfo;
+}
+
+/** Anything that looks like one of the three networks' secrets, so that it never reaches a message. */
+const SECRET_PATTERNS: RegExp[] = [
+	/\bclwnt_[A-Za-z0-9_-]+/g,
+	/\bclaw_[A-Za-z0-9_-]{8,}/g,
+	/\bclt_[A-Za-z0-9_-]{8,}/g,
+	/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi,
+];
+
+/** Replaces anything shaped like a key or token with a mask. */
+export function redactSecrets(text: string): string {
+	let out = text;
+	for (const pattern of SECRET_PATTERNS) {
+		out = out.replace(pattern, (match, prefix?: string) =>
+			typeof prefix === 'string' && /^Bearer/i.test(prefix) ? `${prefix}***` : '***',
+		);
+	}
+	return out;
+}
+
+function header(headers: IDataObject | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) {
+		if (key.toLowerCase() === wanted && value !== undefined && value !== null) {
+			return Array.isArray(value) ? String(value[0]) : String(value);
+		}
+	}
+	return undefined;
+}
+
+function toNumber(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const n = Number(value);
+	return Number.isFinite(n) ? n : undefined;
+}
+
+/** `X-RateLimit-Reset` may be unix seconds, unix milliseconds or an ISO date: answer an ISO date. */
+export function parseResetTime(value: string | undefined): string | undefined {
+	if (value === undefined || value === '') return undefined;
+	const n = Number(value);
+	if (Number.isFinite(n)) {
+		const ms = n > 1e12 ? n : n * 1000;
+		return new Date(ms).toISOString();
+	}
+	const date = new Date(value);
+	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+function parseBody(body: unknown): IDataObject | undefined {
+	if (body && typeof body === 'object' && !Array.isArray(body)) return body as IDataObject;
+	if (typeof body === 'string' && body.trim().startsWith('{')) {
+		try {
+			const parsed = JSON.parse(body) as unknown;
+			if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as IDataObject;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+/** Clawtter's `detail` is a string or a list of validation problems ({loc, msg}). */
+function clawtterDetail(detail: unknown): string | undefined {
+	if (typeof detail === 'string') return detail;
+	if (Array.isArray(detail)) {
+		const parts = detail.map((problem) => {
+			if (problem && typeof problem === 'object') {
+				const p = problem as IDataObject;
+				const loc = Array.isArray(p.loc) ? p.loc.filter((x) => x !== 'body').join('.') : undefined;
+				const msg = typeof p.msg === 'string' ? p.msg : JSON.stringify(p);
+				return loc ? `${loc}: ${msg}` : msg;
+			}
+			return String(problem);
+		});
+		return parts.join('; ');
+	}
+	return undefined;
+}
+
+const HINTS: Record<NetworkId, Record<string, string>> = {
+	clawnet: {
+		'401': 'Check the token in the ClawNet credential. A rotated token stops working at once.',
+		cannot_message: 'The recipient does not accept messages from this agent (it may have blocked you).',
+		reserved_id: 'Choose another agent ID: this one is reserved.',
+		already_exists: 'The agent ID or resource already exists.',
+		already_claimed: 'This claim code has already been redeemed.',
+		rate_limited: 'Back off on this action until the limit resets.',
+	},
+	clawtter: {
+		'401': 'Check the API key in the Clawtter credential. A lost key cannot be recovered: register a new identity.',
+		'429': 'A posting quota, a short-term rate limit or the daily read budget was hit: wait and retry later.',
+	},
+	clawpost: {
+		'401': 'Invalid or missing API key: check the Claw Post credential (the key is in the Claw Post dashboard).',
+		'403': 'Quota exceeded: check the usage limits in the Claw Post dashboard.',
+		EXTENSION_NOT_PAIRED:
+			'No browser extension is paired with this account. Install the Claw Post extension, click its icon and sign in with Google to pair it (or use the 6-digit code from the dashboard).',
+	},
+};
+
+/** Reads a network's error response into one description. Pure: easy to test, no secrets in it. */
+export function describeApiError(network: NetworkId, response: ApiResponse): ApiErrorDescription {
+	const { statusCode, headers } = response;
+	const body = parseBody(response.body);
+	const rawText = typeof response.body === 'string' ? response.body.trim().slice(0, 300) : undefined;
+	let message: string | undefined;
+	let code: string | undefined;
+
+	if (network === 'clawnet') {
+		code = typeof body?.error === 'string' ? body.error : undefined;
+		message = typeof body?.message === 'string' ? body.message : undefined;
+	} else if (network === 'clawtter') {
+		message = clawtterDetail(body?.detail);
+	} else {
+		code =
+			(typeof body?.errorCode === 'string' && body.errorCode) ||
+			(typeof body?.code === 'string' && body.code) ||
+			undefined;
+		message =
+			(typeof body?.error === 'string' && body.error) ||
+			(typeof body?.message === 'string' && body.message) ||
+			undefined;
+	}
+	if (!message) {
+		message = rawText
+			? `${NETWORKS[network].displayName} answered HTTP ${statusCode} with a body that is not the documented error shape: ${rawText}`
+			: `${NETWORKS[network].displayName} answered HTTP ${statusCode}`;
+	}
+
+	const hints = HINTS[network];
+	const hint = (code && hints[code]) || hints[String(statusCode)];
+
+	let rateLimit: RateLimitInfo | undefined;
+	if (statusCode === 429) {
+		const retryAfter = toNumber(header(headers, 'retry-after'));
+		rateLimit = {
+			action: typeof body?.action === 'string' ? body.action : undefined,
+			limit: toNumber(body?.limit) ?? toNumber(header(headers, 'x-ratelimit-limit')),
+			remaining: toNumber(header(headers, 'x-ratelimit-remaining')),
+			window: typeof body?.window === 'string' ? body.window : undefined,
+			resetAt:
+				parseResetTime(header(headers, 'x-ratelimit-reset')) ??
+				(retryAfter !== undefined ? new Date(Date.now() + retryAfter * 1000).toISOString() : undefined),
+			retryAfterSeconds: retryAfter,
+		};
+		for (const key of Object.keys(rateLimit) as Array<keyof RateLimitInfo>) {
+			if (rateLimit[key] === undefined) delete rateLimit[key];
+		}
+	}
+
+	return {
+		statusCode,
+		message: redactSecrets(message),
+		code,
+		hint,
+		rateLimit,
+	};
+}
+
+/** One line a person can act on: code, status, rate-limit facts and the hint. */
+export function formatDescription(d: ApiErrorDescription): string {
+	const parts: string[] = [`HTTP ${d.statusCode}${d.code ? ` (${d.code})` : ''}.`];
+	if (d.rateLimit) {
+		const r = d.rateLimit;
+		const what = r.action ? ` for action "${r.action}"` : '';
+		if (r.limit !== undefined) parts.push(`Limit: ${r.limit}${r.window ? ` per ${r.window}` : ''}${what}.`);
+		else if (what) parts.push(`Rate limited${what}.`);
+		if (r.resetAt) parts.push(`Resets at ${r.resetAt}.`);
+	}
+	if (d.hint) parts.push(d.hint);
+	return parts.join(' ');
+}
+
+/** Builds the NodeApiError for an error response: the API's words as message, facts as description. */
+export function apiError(
+	node: INode,
+	network: NetworkId,
+	response: ApiResponse,
+	itemIndex?: number,
+): NodeApiError {
+	const d = describeApiError(network, response);
+	const errorResponse: JsonObject = {
+		statusCode: d.statusCode,
+		message: d.message,
+		...(d.code ? { code: d.code } : {}),
+		...(d.rateLimit ? { rateLimit: d.rateLimit as JsonObject } : {}),
+	};
+	return new NodeApiError(node, errorResponse, {
+		message: d.message,
+		description: formatDescription(d),
+		httpCode: String(d.statusCode),
+		itemIndex,
+	});
+}

@@ -1,0 +1,35 @@
+/* The `npm run sandbox` entry point: starts the three networks and prints where they are. */
+import { DEFAULT_PORTS, createSandbox } from './index';
+
+async function main(): Promise<void> {
+	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
+	const sandbox = createSandbox({
+		host: process.env.SANDBOX_HOST ?? '127.0.0.1',
+		ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 },
+	});
+	const info = await sandbox.start();
+	const lines = [
+		'Claw social sandbox is running (in-memory, seeded; Ctrl-C stops it).',
+		'',
+		`  Control API : ${info.control}/_control/info`,
+		'',
+	];
+	for (const [id, net] of Object.entries(info.networks)) {
+		lines.push(`  ${id.padEnd(9)} Base URL: ${net.baseUrl}`);
+		for (const [who, key] of Object.entries((net.credentials ?? {}) as Record<string, string>)) {
+			lines.push(`            key for ${who.padEnd(14)} ${key}`);
+		}
+		lines.push('');
+	}
+	process.stdout.write(`${lines.join('\n')}\n`);
+	const stop = () => {
+		void sandbox.stop().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`Sandbox failed to start: ${(error as Error).message}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,421 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { Clock } from './clock';
+import { FaultInjector } from './faults';
+import type { FaultInput } from './faults';
+import { HttpError } from './httpError';
+import { Random } from './random';
+import { RateLimiter } from './rateLimiter';
+import { RequestLog } from './requestLog';
+import { Router } from './router';
+import type { NetworkId, NetworkModule, SandboxEnv, SandboxRequest, SandboxResponse } from './types';
+
+/** Largest request body any network accepts (Claw Post uploads are < 30 MB; a little headroom). */
+const MAX_BODY_BYTES = 40 * 1024 * 1024;
+
+interface Mounted {
+	module: NetworkModule<unknown>;
+	router: Router<unknown>;
+	originRouter: Router<unknown>;
+	controlRouter: Router<unknown>;
+	state: unknown;
+	server?: Server;
+	port?: number;
+}
+
+export interface SandboxOptions {
+	host?: string;
+	/** Ports: 0 picks a free one. */
+	ports?: Partial<Record<NetworkId | 'control', number>>;
+	seed?: number;
+}
+
+export interface SandboxInfo {
+	control: string;
+	networks: Record<NetworkId, Record<string, unknown> & { baseUrl: string }>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		req.on('data', (chunk: Buffer) => {
+			size += chunk.length;
+			if (size > MAX_BODY_BYTES) {
+				reject(new HttpError(413, 'payload_too_large', `Request body is larger than ${MAX_BODY_BYTES} bytes`));
+				req.destroy();
+				return;
+			}
+			chunks.push(chunk);
+		});
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function firstValues(params: URLSearchParams): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of params) if (!(k in out)) out[k] = v;
+	return out;
+}
+
+function send(res: ServerResponse, response: SandboxResponse): void {
+	const headers: Record<string, string> = { ...(response.headers ?? {}) };
+	let payload: Buffer | string | undefined;
+	if (response.raw !== undefined) {
+		payload = response.raw;
+	} else if (response.body !== undefined && response.status !== 204) {
+		payload = JSON.stringify(response.body);
+		if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+			headers['Content-Type'] = 'application/json; charset=utf-8';
+		}
+	}
+	res.writeHead(response.status, headers);
+	res.end(payload);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The sandbox: one process, one listener per network plus a control listener, shared clock,
+ * deterministic randomness, rate limiter, fault injection and request log.
+ */
+export class Sandbox {
+	readonly clock = new Clock();
+
+	/** Fault sampling randomness; each network has its own seeded stream (see env()). */
+	readonly random: Random;
+
+	private readonly randoms = new Map<NetworkId, Random>();
+
+	readonly rateLimiter = new RateLimiter(this.clock);
+
+	readonly faults: FaultInjector;
+
+	readonly log = new RequestLog();
+
+	private readonly mounted = new Map<NetworkId, Mounted>();
+
+	private controlServer?: Server;
+
+	private controlPort?: number;
+
+	private readonly host: string;
+
+	constructor(
+		modules: Array<NetworkModule<any>>,
+		private readonly options: SandboxOptions = {},
+	) {
+		this.host = options.host ?? '127.0.0.1';
+		this.random = new Random(options.seed ?? 42);
+		this.faults = new FaultInjector(this.random);
+		for (const module of modules) {
+			this.randoms.set(module.id, new Random((options.seed ?? 42) * 31 + [...module.id].reduce((h, c) => h * 33 + c.charCodeAt(0), 5381)));
+			const router = new Router<unknown>();
+			module.routes(router);
+			const originRouter = new Router<unknown>();
+			module.originRoutes?.(originRouter);
+			const controlRouter = new Router<unknown>();
+			module.controlRoutes?.(controlRouter);
+			this.mounted.set(module.id, { module, router, originRouter, controlRouter, state: undefined });
+		}
+		this.resetState();
+	}
+
+	env(network: NetworkId): SandboxEnv {
+		return {
+			clock: this.clock,
+			random: this.randoms.get(network)!,
+			rateLimiter: this.rateLimiter,
+			baseUrl: () => this.baseUrl(network),
+			urlOf: (other) => this.baseUrl(other),
+		};
+	}
+
+	/** Origin of a network's listener plus its mount path. */
+	baseUrl(network: NetworkId): string {
+		const m = this.mounted.get(network);
+		if (!m) throw new Error(`Unknown network ${network}`);
+		return `http://${this.host}:${m.port ?? 0}${m.module.mountPath}`;
+	}
+
+	origin(network: NetworkId): string {
+		return `http://${this.host}:${this.mounted.get(network)?.port ?? 0}`;
+	}
+
+	controlUrl(): string {
+		return `http://${this.host}:${this.controlPort ?? 0}`;
+	}
+
+	state<S>(network: NetworkId): S {
+		return this.mounted.get(network)?.state as S;
+	}
+
+	/** Back to the seeded state: same accounts, keys and content every time. */
+	resetState(): void {
+		this.random.reset();
+		for (const r of this.randoms.values()) r.reset();
+		this.rateLimiter.reset();
+		for (const [id, m] of this.mounted) m.state = m.module.createState(this.env(id));
+	}
+
+	reset(): void {
+		this.clock.reset();
+		this.faults.clear();
+		this.log.clear();
+		this.resetState();
+	}
+
+	info(): SandboxInfo {
+		const networks = {} as SandboxInfo['networks'];
+		for (const [id, m] of this.mounted) {
+			networks[id] = { baseUrl: this.baseUrl(id), ...m.module.describe(m.state, this.env(id)) };
+		}
+		return { control: this.controlUrl(), networks };
+	}
+
+	async start(): Promise<SandboxInfo> {
+		const ports = this.options.ports ?? {};
+		for (const [id, m] of this.mounted) {
+			m.server = createServer((req, res) => void this.handleNetwork(id, req, res));
+			m.port = await this.listen(m.server, ports[id] ?? 0);
+		}
+		this.controlServer = createServer((req, res) => void this.handleControl(req, res));
+		this.controlPort = await this.listen(this.controlServer, ports.control ?? 0);
+		return this.info();
+	}
+
+	private listen(server: Server, port: number): Promise<number> {
+		return new Promise((resolve, reject) => {
+			server.once('error', reject);
+			server.listen(port, this.host, () => resolve((server.address() as AddressInfo).port));
+		});
+	}
+
+	async stop(): Promise<void> {
+		const servers = [...[...this.mounted.values()].map((m) => m.server), this.controlServer];
+		await Promise.all(
+			servers.map(
+				(s) =>
+					new Promise<void>((resolve) => {
+						if (!s) return resolve();
+						s.closeAllConnections?.();
+						s.close(() => resolve());
+					}),
+			),
+		);
+	}
+
+	private async handleNetwork(id: NetworkId, req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const m = this.mounted.get(id)!;
+		const module = m.module;
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		let path = url.pathname;
+		const method = (req.method ?? 'GET').toUpperCase();
+		let rawBody: Buffer = Buffer.alloc(0);
+		let body: unknown;
+		const request: SandboxRequest = {
+			method,
+			path,
+			query: firstValues(url.searchParams),
+			headers: req.headers,
+			body: undefined,
+			rawBody,
+			params: {},
+			ip: req.socket.remoteAddress ?? '127.0.0.1',
+		};
+		let response: SandboxResponse;
+		try {
+			rawBody = await readBody(req);
+			request.rawBody = rawBody;
+			const contentType = String(req.headers['content-type'] ?? '');
+			if (rawBody.length > 0 && contentType.includes('json')) {
+				try {
+					body = JSON.parse(rawBody.toString('utf8'));
+				} catch {
+					throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
+				}
+			}
+			request.body = body;
+			if (module.mountPath && path !== module.mountPath && !path.startsWith(`${module.mountPath}/`)) {
+				response = await this.outsideMount(id, request);
+			} else {
+				path = path.slice(module.mountPath.length) || '/';
+				request.path = path;
+				response = await this.dispatch(m, request);
+			}
+		} catch (error) {
+			response = this.errorResponse(module, error);
+		}
+		this.log.add(
+			{
+				time: this.clock.iso(),
+				network: id,
+				method,
+				path: request.path,
+				query: request.query,
+				headers: req.headers,
+				body: request.body ?? (rawBody.length ? `<${rawBody.length} bytes ${String(req.headers['content-type'] ?? '')}>` : undefined),
+				principal: request.principal,
+				status: response.status,
+			},
+			module.secretHeaders,
+		);
+		await this.respondWithFaults(id, request, res, response);
+	}
+
+	/** Routes outside a network's mount path (e.g. Clawtter's origin-level /health). */
+	private async outsideMount(id: NetworkId, request: SandboxRequest): Promise<SandboxResponse> {
+		const m = this.mounted.get(id)!;
+		const match = m.originRouter.match(request.method, request.path);
+		if (typeof match === 'object') {
+			request.params = match.params;
+			return await match.handler(request, m.state, this.env(id));
+		}
+		return m.module.error(404, 'not_found', `No route for ${request.method} ${request.path}`);
+	}
+
+	private async dispatch(m: Mounted, request: SandboxRequest): Promise<SandboxResponse> {
+		const env = this.env(m.module.id);
+		const edge = m.module.edge?.(request, m.state, env);
+		if (edge) return edge;
+		const match = m.router.match(request.method, request.path);
+		if (match === 'none') return m.module.error(404, 'not_found', `No route for ${request.method} ${request.path}`);
+		if (match === 'method') return m.module.error(405, 'method_not_allowed', `${request.method} is not allowed on ${request.path}`);
+		request.params = match.params;
+		return await match.handler(request, m.state, env);
+	}
+
+	private errorResponse(module: NetworkModule<unknown>, error: unknown): SandboxResponse {
+		if (error instanceof HttpError) {
+			const base = module.error(error.status, error.code, error.message);
+			const body = base.body && typeof base.body === 'object' ? { ...(base.body as object), ...error.extra } : base.body;
+			return { ...base, body, headers: { ...(base.headers ?? {}), ...error.headers } };
+		}
+		return module.error(500, 'internal_error', `Sandbox handler failed: ${(error as Error)?.message ?? String(error)}`);
+	}
+
+	private async respondWithFaults(id: NetworkId, request: SandboxRequest, res: ServerResponse, response: SandboxResponse): Promise<void> {
+		const faults = this.faults.take(id, request.method, request.path);
+		for (const fault of faults) {
+			if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
+		}
+		for (const fault of faults) {
+			if (fault.kind === 'reset') {
+				res.socket?.destroy();
+				return;
+			}
+			if (fault.kind === 'malformed') {
+				return send(res, { status: fault.status ?? 200, raw: '{"ok": true, "truncated', headers: { 'Content-Type': 'application/json' } });
+			}
+			if (fault.kind === 'status') {
+				const module = this.mounted.get(id)!.module;
+				const base = fault.body !== undefined ? { status: fault.status ?? 500, body: fault.body } : module.error(fault.status ?? 500, 'injected_fault', `Injected fault: HTTP ${fault.status ?? 500}`);
+				return send(res, { ...base, status: fault.status ?? 500, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
+			}
+			if (fault.kind === 'rateLimit') {
+				const module = this.mounted.get(id)!.module;
+				const reset = this.clock.nowSeconds() + 60;
+				const base = fault.body !== undefined ? { status: 429, body: fault.body } : module.error(429, 'rate_limited', 'Too many requests (injected)');
+				return send(res, {
+					...base,
+					status: 429,
+					headers: {
+						'X-RateLimit-Limit': '60',
+						'X-RateLimit-Remaining': '0',
+						'X-RateLimit-Reset': String(reset),
+						'Retry-After': '60',
+						...(fault.headers ?? {}),
+					},
+				});
+			}
+		}
+		send(res, response);
+	}
+
+	private async handleControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://sandbox');
+		const method = (req.method ?? 'GET').toUpperCase();
+		const path = url.pathname;
+		let body: any = {};
+		try {
+			const raw = await readBody(req);
+			if (raw.length) body = JSON.parse(raw.toString('utf8'));
+		} catch {
+			return send(res, { status: 400, body: { error: 'Control body must be JSON' } });
+		}
+		try {
+			send(res, await this.control(method, path, firstValues(url.searchParams), body));
+		} catch (error) {
+			send(res, { status: error instanceof HttpError ? error.status : 400, body: { error: (error as Error).message } });
+		}
+	}
+
+	/** The control API: reset, faults, clock, request log, and each network's own controls. */
+	private async control(method: string, path: string, query: Record<string, string>, body: any): Promise<SandboxResponse> {
+		if (method === 'GET' && path === '/_control/info') return { status: 200, body: this.info() };
+		if (method === 'POST' && path === '/_control/reset') {
+			this.reset();
+			return { status: 200, body: this.info() };
+		}
+		if (path === '/_control/faults') {
+			if (method === 'GET') return { status: 200, body: { faults: this.faults.list() } };
+			if (method === 'POST') return { status: 201, body: this.faults.add(body as FaultInput) };
+			if (method === 'DELETE') {
+				this.faults.clear();
+				return { status: 204 };
+			}
+		}
+		const fault = /^\/_control\/faults\/(\d+)$/.exec(path);
+		if (fault && method === 'DELETE') {
+			return this.faults.remove(Number(fault[1])) ? { status: 204 } : { status: 404, body: { error: 'No such fault' } };
+		}
+		if (path === '/_control/clock') {
+			if (method === 'POST') {
+				if (typeof body.scale === 'number') this.clock.setScale(body.scale);
+				if (typeof body.advanceMs === 'number') this.clock.advance(body.advanceMs);
+				if (typeof body.windowScale === 'number') this.clock.windowScale = body.windowScale;
+			}
+			return { status: 200, body: { now: this.clock.iso(), scale: this.clock.getScale(), windowScale: this.clock.windowScale } };
+		}
+		if (path === '/_control/requests') {
+			if (method === 'GET') {
+				return {
+					status: 200,
+					body: {
+						lastSeq: this.log.lastSeq(),
+						requests: this.log.list({
+							network: query.network,
+							sinceSeq: query.since !== undefined ? Number(query.since) : undefined,
+							method: query.method,
+							path: query.path,
+						}),
+					},
+				};
+			}
+			if (method === 'DELETE') {
+				this.log.clear();
+				return { status: 204 };
+			}
+		}
+		const net = /^\/_control\/(clawnet|clawtter|clawpost)(\/.*)$/.exec(path);
+		if (net) {
+			const m = this.mounted.get(net[1] as NetworkId);
+			if (m) {
+				const match = m.controlRouter.match(method, net[2]);
+				if (typeof match === 'object') {
+					const request: SandboxRequest = { method, path: net[2], query, headers: {}, body, rawBody: Buffer.alloc(0), params: match.params, ip: '127.0.0.1' };
+					try {
+						return await match.handler(request, m.state, this.env(m.module.id));
+					} catch (error) {
+						if (error instanceof HttpError) return { status: error.status, body: { error: error.message, code: error.code } };
+						throw error;
+					}
+				}
+			}
+		}
+		return { status: 404, body: { error: `No control route ${method} ${path}` } };
+	}
+}
