@@ -4,9 +4,9 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
-	globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+	setupFiles: ['<rootDir>/test/harness/env.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 };

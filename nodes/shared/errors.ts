@@ -206,6 +206,24 @@ export function formatDescription(d: ApiErrorDescription): string {
 	return parts.join(' ');
 }
 
+/** True when the response says it is JSON but the body could not be parsed (the transport left text). */
+export function isMalformedJson(response: ApiResponse): boolean {
+	const contentType = header(response.headers, 'content-type') ?? '';
+	return /json/i.test(contentType) && typeof response.body === 'string' && response.body.trim() !== '';
+}
+
+/** The error for a success status whose JSON body is broken: quoted, never silently emptied. */
+export function malformedJsonError(node: INode, network: NetworkId, response: ApiResponse, itemIndex?: number): NodeApiError {
+	const snippet = redactSecrets(String(response.body).trim().slice(0, 200));
+	const message = `${NETWORKS[network].displayName} answered HTTP ${response.statusCode} with malformed JSON: ${snippet}`;
+	return new NodeApiError(node, { statusCode: response.statusCode, message } as JsonObject, {
+		message,
+		description: 'The response was cut off or is not JSON. Retrying usually helps; nothing was changed by this node.',
+		httpCode: String(response.statusCode),
+		itemIndex,
+	});
+}
+
 /** Builds the NodeApiError for an error response: the API's words as message, facts as description. */
 export function apiError(
 	node: INode,

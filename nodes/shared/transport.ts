@@ -10,7 +10,7 @@ import type {
 	PreSendAction,
 } from 'n8n-workflow';
 
-import { apiError } from './errors';
+import { apiError, isMalformedJson, malformedJsonError } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
 import { USER_AGENT } from './version';
@@ -62,21 +62,16 @@ export function checkBaseUrl(network: NetworkId): PreSendAction {
 	};
 }
 
-/** postReceive: turns any HTTP status of 400 or more into the shared NodeApiError. */
+/** postReceive: turns any HTTP status of 400 or more, and broken JSON, into the shared NodeApiError. */
 export function throwOnApiError(network: NetworkId): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
-		if (response.statusCode >= 400) {
-			throw apiError(
-				this.getNode(),
-				network,
-				{ statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body },
-				this.getItemIndex(),
-			);
-		}
+		const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
+		if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, this.getItemIndex());
+		if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, this.getItemIndex());
 		return items;
 	};
 }

@@ -1,0 +1,8 @@
+/* Runs before every test file: n8n-core writes an encryption key into its user folder on first
+   use, so each test file gets its own temporary one instead of ~/.n8n. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+process.env.N8N_USER_FOLDER = mkdtempSync(join(tmpdir(), 'claw-social-n8n-'));
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
