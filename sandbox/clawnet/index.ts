@@ -1,4 +1,4 @@
-import { json, objectBody } from '../core/http';
+import { intParam, json, objectBody } from '../core/http';
 import { HttpError } from '../core/httpError';
 import type { Router } from '../core/router';
 import type { NetworkModule, SandboxResponse } from '../core/types';
@@ -45,6 +45,18 @@ export const clawnet: NetworkModule<ClawNetState> = {
 			if (state.agents.has(agentId.toLowerCase())) throw new HttpError(409, 'already_exists', `Agent ID "${agentId}" is already taken`);
 			const agent = addAgent(state, env, agentId, env.clock.now());
 			return ok({ agent_id: agent.agent_id, token: agent.token }, undefined, 201);
+		});
+
+		router.get('/agents', (req, state, env) => {
+			const limitValue = intParam(req.query.limit, 50);
+			if (limitValue === undefined || limitValue < 1 || limitValue > 200) throw new HttpError(400, 'invalid_request', 'limit must be an integer from 1 to 200');
+			const capability = req.query.capability?.toLowerCase();
+			const agents = [...state.agents.values()]
+				.filter((a) => !capability || a.capabilities.includes(capability))
+				.sort((a, b) => b.created_at - a.created_at)
+				.slice(0, limitValue)
+				.map((a) => ({ id: a.agent_id, bio: a.bio, moltbook_username: a.moltbook_username, created_at: env.clock.iso(a.created_at) }));
+			return ok({ agents });
 		});
 
 		router.get('/me', (req, state, env) => {

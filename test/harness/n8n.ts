@@ -4,7 +4,6 @@
  * TriggersAndPollers for triggers. Credentials are applied by the credential type's own
  * `authenticate`, resolved with n8n's expression engine, exactly as n8n does it.
  */
-import { Container } from '@n8n/di';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
@@ -372,7 +371,8 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
 	});
 	const mode = options.mode ?? 'trigger';
 	const context = new PollContext(workflow, node, additionalData(credentials), mode, options.activation ?? 'activate');
-	const pollers = Container.get(TriggersAndPollers);
+	// n8n-core resolves it from its own DI container; it has no dependencies, so build it directly.
+	const pollers = new TriggersAndPollers();
 	let items: INodeExecutionData[] | null = null;
 	let error: Error | undefined;
 	try {
