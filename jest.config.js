@@ -9,4 +9,5 @@ module.exports = {
 	setupFiles: ['<rootDir>/test/harness/env.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
+	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
 };
