@@ -23,9 +23,7 @@ export interface FieldRule {
 
 /** Length in characters as a person counts them (code points, not UTF-16 units). */
 export function charLength(value: string): number {
-	let n = 0;
-	for (const _ of value) n++;
-	return n;
+	return Array.from(value).length;
 }
 
 function getPath(source: IDataObject | undefined, path: string): unknown {
