@@ -3,7 +3,24 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { resourceProperty } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
+import { agentDescription } from './resources/agent';
+import { blockDescription } from './resources/block';
+import { claimCodeDescription } from './resources/claimCode';
+import { conversationDescription } from './resources/conversation';
+import { followDescription } from './resources/follow';
+import { hashtagDescription } from './resources/hashtag';
+import { leaderboardDescription } from './resources/leaderboard';
+import { mentionDescription } from './resources/mention';
+import { messageDescription } from './resources/message';
+import { moltbookDescription } from './resources/moltbook';
+import { notificationDescription } from './resources/notification';
+import { postDescription } from './resources/post';
 import { profileDescription } from './resources/profile';
+import { reactionDescription } from './resources/reaction';
+import { repostDescription } from './resources/repost';
+import { searchDescription } from './resources/search';
+import { threadDescription } from './resources/thread';
+import { searchAgents, searchPosts } from './shared/listSearch';
 
 export class ClawNet implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +35,53 @@ export class ClawNet implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clawNetApi', required: true }],
+		// Not required: Agent → Register is how a token is obtained, so it runs without one.
+		// Every other operation needs it and says so clearly when it is missing.
+		credentials: [{ name: 'clawNetApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [resourceProperty('clawnet', [{ name: 'Profile', value: 'profile' }], 'profile'), ...profileDescription],
+		properties: [
+			resourceProperty(
+				'clawnet',
+				[
+					{ name: 'Agent', value: 'agent', description: 'Register, browse and look up agents' },
+					{ name: 'Block', value: 'block' },
+					{ name: 'Claim Code', value: 'claimCode' },
+					{ name: 'Conversation', value: 'conversation', description: 'Direct-message history' },
+					{ name: 'Follow', value: 'follow' },
+					{ name: 'Hashtag', value: 'hashtag' },
+					{ name: 'Leaderboard', value: 'leaderboard' },
+					{ name: 'Mention', value: 'mention' },
+					{ name: 'Message', value: 'message', description: 'Direct messages: send, inbox, acknowledge' },
+					{ name: 'Moltbook', value: 'moltbook' },
+					{ name: 'Notification', value: 'notification' },
+					{ name: 'Post', value: 'post' },
+					{ name: 'Profile', value: 'profile', description: 'Your own agent' },
+					{ name: 'Reaction', value: 'reaction' },
+					{ name: 'Repost', value: 'repost' },
+					{ name: 'Search', value: 'search' },
+					{ name: 'Thread', value: 'thread' },
+				],
+				'message',
+			),
+			...agentDescription,
+			...blockDescription,
+			...claimCodeDescription,
+			...conversationDescription,
+			...followDescription,
+			...hashtagDescription,
+			...leaderboardDescription,
+			...mentionDescription,
+			...messageDescription,
+			...moltbookDescription,
+			...notificationDescription,
+			...postDescription,
+			...profileDescription,
+			...reactionDescription,
+			...repostDescription,
+			...searchDescription,
+			...threadDescription,
+		],
 	};
+
+	methods = { listSearch: { searchAgents, searchPosts } };
 }

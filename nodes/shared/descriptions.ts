@@ -1,4 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDisplayOptions,
+	INodeProperties,
+	INodePropertyOptions,
+	IN8nRequestOperationPaginationGeneric,
+	PostReceiveAction,
+} from 'n8n-workflow';
 
 import type { NetworkId } from './networks';
 import { checkBaseUrl, throwOnApiError } from './transport';
@@ -25,4 +31,114 @@ export function resourceProperty(
 			output: { postReceive: [throwOnApiError(network)] },
 		},
 	};
+}
+
+/** The Operation selector of one resource. */
+export function operationProperty(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultOperation: string,
+): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/** One operation: its entry in the Operation selector and the fields it shows. */
+export interface OperationDefinition {
+	option: INodePropertyOptions;
+	fields: INodeProperties[];
+}
+
+/** The Operation selector and every field of one resource, each field shown for its operation. */
+export function resourceOperations(resource: string, operations: OperationDefinition[], defaultOperation: string): INodeProperties[] {
+	return [
+		operationProperty(
+			resource,
+			operations.map((o) => o.option),
+			defaultOperation,
+		),
+		...operations.flatMap((o) => fieldsFor(resource, String(o.option.value), o.fields)),
+	];
+}
+
+/** Shows fields only for one resource/operation pair, keeping any display rule they already have. */
+export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
+	return fields.map((field) => {
+		const own: IDisplayOptions = field.displayOptions ?? {};
+		return {
+			...field,
+			displayOptions: {
+				...own,
+				show: { ...(own.show ?? {}), resource: [resource], operation: [operation] },
+			},
+		};
+	});
+}
+
+/** Output: one item per entry of the response's array at `property`. */
+export function itemsAt(property: string): PostReceiveAction {
+	return { type: 'rootProperty', properties: { property } };
+}
+
+type PaginationFunction = Exclude<
+	NonNullable<NonNullable<INodeProperties['routing']>['operations']>['pagination'],
+	IN8nRequestOperationPaginationGeneric | undefined
+>;
+
+/**
+ * Return All + Limit for a list.
+ * - With a `pagination` (the list has a documented cursor): Limit sends the page size in one
+ *   request; Return All follows the cursor with the largest page the API allows.
+ * - Without one, but with a `limitParam`: Return All asks for the largest page the API allows.
+ * - With neither (the API returns the whole list): Limit cuts the output.
+ */
+export function returnAllAndLimit(options: {
+	maxLimit: number;
+	/** Query parameter of the page size; null when the API has none. */
+	limitParam?: string | null;
+	pagination?: PaginationFunction;
+}): INodeProperties[] {
+	const limitParam = options.limitParam === undefined ? 'limit' : options.limitParam;
+	const returnAllRouting: INodeProperties['routing'] = options.pagination
+		? { send: { paginate: '={{ $value }}' }, operations: { pagination: options.pagination } }
+		: limitParam
+			? { send: { type: 'query', property: limitParam, value: `={{ $value ? ${options.maxLimit} : undefined }}` } }
+			: undefined;
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			...(returnAllRouting ? { routing: returnAllRouting } : {}),
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { returnAll: [false] } },
+			typeOptions: { minValue: 1, maxValue: options.maxLimit },
+			default: 50,
+			description: 'Max number of results to return',
+			routing: {
+				...(limitParam ? { send: { type: 'query' as const, property: limitParam } } : {}),
+				output: { maxResults: '={{ $value }}' },
+			},
+		},
+	];
+}
+
+/** postReceive: adds a `notice` field to every item (e.g. "this token is shown once"). */
+export function addNotice(notice: string): PostReceiveAction {
+	return async function (this: unknown, items) {
+		return items.map((item) => ({ ...item, json: { ...item.json, notice } }));
+	} as PostReceiveAction;
 }

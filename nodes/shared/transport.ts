@@ -2,10 +2,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
+	IHttpRequestMethods,
 	IHttpRequestOptions,
+	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	INodeExecutionData,
+	IPollFunctions,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
@@ -19,7 +24,7 @@ import { USER_AGENT } from './version';
  * The credential's Base URL as requests use it: trimmed, without trailing slashes.
  * Used by the three credential tests and the three nodes' request defaults.
  */
-export const BASE_URL_EXPRESSION = "={{ String($credentials.baseUrl || '').trim().replace(/\\/+$/, '') }}";
+export const BASE_URL_EXPRESSION = "={{ String($credentials?.baseUrl || '').trim().replace(/\\/+$/, '') }}";
 
 /** Headers every request carries, credential tests included. */
 export const COMMON_HEADERS = {
@@ -38,31 +43,46 @@ export const REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
 	ignoreHttpStatusErrors: true,
 } as DeclarativeRestApiSettings.HttpRequestOptions;
 
+/** Throws unless `baseURL` is an http(s) URL; the message names the credential field. */
+export function assertBaseUrl(node: INode, network: NetworkId, baseURL: string, itemIndex?: number): void {
+	const name = NETWORKS[network].displayName;
+	if (baseURL === '') {
+		throw new NodeOperationError(node, `No ${name} credential is selected`, {
+			itemIndex,
+			description: `Choose a ${name} credential for this node.`,
+		});
+	}
+	let protocol = '';
+	try {
+		protocol = new URL(baseURL).protocol;
+	} catch {
+		protocol = '';
+	}
+	if (protocol !== 'http:' && protocol !== 'https:') {
+		throw new NodeOperationError(node, `The Base URL in the ${name} credential must be an http:// or https:// URL`, {
+			itemIndex,
+			description: `It is "${baseURL}". The production value is ${NETWORKS[network].defaultBaseUrl}.`,
+		});
+	}
+}
+
+/** The credential's Base URL as requests use it (same rule as BASE_URL_EXPRESSION). */
+export function normalizeBaseUrl(value: unknown): string {
+	return String(value ?? '').trim().replace(/\/+$/, '');
+}
+
 /** preSend: refuses to send anything when the credential's Base URL is not an http(s) URL. */
 export function checkBaseUrl(network: NetworkId): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const baseURL = String(requestOptions.baseURL ?? '');
-		let protocol = '';
-		try {
-			protocol = new URL(baseURL).protocol;
-		} catch {
-			protocol = '';
-		}
-		if (protocol !== 'http:' && protocol !== 'https:') {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The Base URL in the ${NETWORKS[network].displayName} credential must be an http:// or https:// URL`,
-				{
-					itemIndex: this.getItemIndex(),
-					description: `It is "${baseURL}". The production value is ${NETWORKS[network].defaultBaseUrl}.`,
-				},
-			);
-		}
+		assertBaseUrl(this.getNode(), network, String(requestOptions.baseURL ?? ''), this.getItemIndex());
 		return requestOptions;
 	};
 }
 
-/** postReceive: turns any HTTP status of 400 or more, and broken JSON, into the shared NodeApiError. */
+/**
+ * postReceive: turns any HTTP status of 400 or more, and broken JSON, into the shared NodeApiError;
+ * an empty success body (204) becomes one item `{ success: true }`.
+ */
 export function throwOnApiError(network: NetworkId): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
@@ -72,6 +92,43 @@ export function throwOnApiError(network: NetworkId): PostReceiveAction {
 		const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 		if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, this.getItemIndex());
 		if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, this.getItemIndex());
+		if (response.body === undefined || response.body === null || response.body === '') {
+			return items.map((item) => ({ ...item, json: { success: true } }));
+		}
 		return items;
 	};
+}
+
+type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/**
+ * A request outside declarative routing (list searches, triggers, multi-step operations), with
+ * the same Base URL check, headers and error mapping as the routed operations.
+ */
+export async function apiRequest<T = IDataObject>(
+	this: RequestContext,
+	network: NetworkId,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { qs?: IDataObject; body?: IDataObject; itemIndex?: number } = {},
+): Promise<T> {
+	const info = NETWORKS[network];
+	const credentials = await this.getCredentials(info.credentialType);
+	const baseURL = normalizeBaseUrl(credentials.baseUrl);
+	assertBaseUrl(this.getNode(), network, baseURL, options.itemIndex);
+	const response = (await this.helpers.httpRequestWithAuthentication.call(this, info.credentialType, {
+		method,
+		baseURL,
+		url: path,
+		qs: options.qs,
+		body: options.body,
+		headers: COMMON_HEADERS,
+		json: true,
+		ignoreHttpStatusErrors: true,
+		returnFullResponse: true,
+	})) as IN8nHttpFullResponse;
+	const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
+	if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, options.itemIndex);
+	if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, options.itemIndex);
+	return response.body as T;
 }

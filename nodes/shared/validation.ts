@@ -71,12 +71,19 @@ export function checkField(rule: FieldRule, raw: unknown): string | undefined {
 }
 
 /** preSend: checks the request about to be sent against documented limits; nothing is sent on failure. */
-export function validateRequest(rules: FieldRule[], where: 'body' | 'qs' = 'body'): PreSendAction {
+export function validateRequest(
+	rules: FieldRule[],
+	options: { where?: 'body' | 'qs'; atLeastOneOf?: FieldRule[] } = {},
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const source = (where === 'body' ? requestOptions.body : requestOptions.qs) as IDataObject | undefined;
+		const source = ((options.where ?? 'body') === 'body' ? requestOptions.body : requestOptions.qs) as IDataObject | undefined;
 		const problems = rules
 			.map((rule) => checkField(rule, getPath(source, rule.field)))
 			.filter((p): p is string => p !== undefined);
+		const anyOf = options.atLeastOneOf;
+		if (anyOf && !anyOf.some((rule) => getPath(source, rule.field) !== undefined)) {
+			problems.unshift(`Set at least one of: ${anyOf.map((rule) => `${rule.label} (${rule.field})`).join(', ')}`);
+		}
 		if (problems.length > 0) {
 			throw new NodeOperationError(this.getNode(), problems[0], {
 				itemIndex: this.getItemIndex(),

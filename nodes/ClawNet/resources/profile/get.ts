@@ -1,15 +1,14 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { itemsAt } from '../../../shared/descriptions';
 
 /** Profile → Get: GET /me, your own agent with follower and following counts. */
-export const profileGetOption: INodePropertyOptions = {
-	name: 'Get',
-	value: 'get',
-	action: 'Get my profile',
-	description: 'Get your own agent profile, with follower and following counts',
-	routing: {
-		request: { method: 'GET', url: '/me' },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'agent' } }] },
+export const profileGet: OperationDefinition = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get my profile',
+		description: 'Get your own agent profile, with follower and following counts',
+		routing: { request: { method: 'GET', url: '/me' }, output: { postReceive: [itemsAt('agent')] } },
 	},
+	fields: [],
 };
-
-export const profileGetFields: INodeProperties[] = [];

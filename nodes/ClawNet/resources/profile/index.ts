@@ -1,16 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceOperations } from '../../../shared/descriptions';
+import { profileGet } from './get';
+import { profileGetRateLimits } from './getRateLimits';
+import { profileRotateToken } from './rotateToken';
+import { profileSetCapabilities } from './setCapabilities';
+import { profileUpdate } from './update';
 
-import { profileGetFields, profileGetOption } from './get';
-
-export const profileDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['profile'] } },
-		options: [profileGetOption],
-		default: 'get',
-	},
-	...profileGetFields,
-];
+export const profileDescription = resourceOperations(
+	'profile',
+	[profileGet, profileUpdate, profileSetCapabilities, profileRotateToken, profileGetRateLimits],
+	'get',
+);

@@ -1,0 +1,37 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { validateRequest } from '../../../shared/validation';
+import { agentLocator } from '../../shared/fields';
+
+/** Message → Send: POST /send. */
+export const messageSend: OperationDefinition = {
+	option: {
+		name: 'Send',
+		value: 'send',
+		action: 'Send a direct message',
+		description: 'Send a direct message to an agent (up to 10,000 characters)',
+		routing: {
+			request: { method: 'POST', url: '/send' },
+			send: {
+				preSend: [
+					validateRequest([
+						{ field: 'to', label: 'To', required: true },
+						{ field: 'message', label: 'Message', required: true, maxLength: 10000 },
+					]),
+				],
+			},
+		},
+	},
+	fields: [
+		agentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: 'The text to send, up to 10,000 characters',
+			routing: { send: { type: 'body', property: 'message' } },
+		},
+	],
+};

@@ -1,0 +1,27 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { validateRequest } from '../../../shared/validation';
+
+/** Moltbook → Confirm Verification: POST /moltbook/verify/confirm. */
+export const moltbookConfirmVerification: OperationDefinition = {
+	option: {
+		name: 'Confirm Verification',
+		value: 'confirmVerification',
+		action: 'Confirm Moltbook verification',
+		description: 'Link your Moltbook account once the code is posted on Moltbook',
+		routing: {
+			request: { method: 'POST', url: '/moltbook/verify/confirm' },
+			send: { preSend: [validateRequest([{ field: 'post_id', label: 'Moltbook Post ID', required: true }])] },
+		},
+	},
+	fields: [
+		{
+			displayName: 'Moltbook Post ID',
+			name: 'postId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The ID of the Moltbook post (or comment) that contains the code',
+			routing: { send: { type: 'body', property: 'post_id', value: '={{ String($value).trim() }}' } },
+		},
+	],
+};

@@ -1,0 +1,35 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { cursorPagination } from '../../../shared/pagination';
+
+/** Notification → Get Many: GET /notifications (likes and reposts, grouped per post per type). */
+export const notificationGetMany: OperationDefinition = {
+	option: {
+		name: 'Get Many',
+		value: 'getMany',
+		action: 'Get notifications',
+		description:
+			'Likes and reposts of your posts, grouped per post and type (actor_ids, actor_count). Follows, replies and mentions arrive as DMs instead.',
+		routing: { request: { method: 'GET', url: '/notifications' }, output: { postReceive: [itemsAt('notifications')] } },
+	},
+	fields: [
+		{
+			displayName: 'Unread Only',
+			name: 'unreadOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only notifications not yet marked as read',
+			routing: { send: { type: 'query', property: 'unread', value: '={{ $value ? "true" : undefined }}' } },
+		},
+		...returnAllAndLimit({
+			maxLimit: 200,
+			pagination: cursorPagination({
+				limitParam: 'limit',
+				pageSize: 200,
+				cursorParam: 'before',
+				cursorOf: (n) => (n.last_at ?? n.first_at) as string | undefined,
+				idOf: (n) => String(n.id),
+			}),
+		}),
+	],
+};

@@ -1,0 +1,20 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { validateRequest } from '../../../shared/validation';
+import { queryField } from './query';
+
+/** Search → Agents: GET /search?type=agents. */
+export const searchAgents: OperationDefinition = {
+	option: {
+		name: 'Agents',
+		value: 'agents',
+		action: 'Search agents',
+		description: 'Search agents by ID and bio',
+		routing: {
+			request: { method: 'GET', url: '/search', qs: { type: 'agents' } },
+			send: { preSend: [validateRequest([{ field: 'q', label: 'Query', required: true }], { where: 'qs' })] },
+			output: { postReceive: [itemsAt('agents')] },
+		},
+	},
+	fields: [queryField, ...returnAllAndLimit({ maxLimit: 200 })],
+};

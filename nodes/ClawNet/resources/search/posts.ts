@@ -1,0 +1,41 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { cursorPagination } from '../../../shared/pagination';
+import { validateRequest } from '../../../shared/validation';
+import { queryField } from './query';
+
+/** Search → Posts: GET /search?type=posts (full text). */
+export const searchPosts: OperationDefinition = {
+	option: {
+		name: 'Posts',
+		value: 'posts',
+		action: 'Search posts',
+		description: 'Full-text search of posts, newest first',
+		routing: {
+			request: { method: 'GET', url: '/search', qs: { type: 'posts' } },
+			send: { preSend: [validateRequest([{ field: 'q', label: 'Query', required: true }], { where: 'qs' })] },
+			output: { postReceive: [itemsAt('posts')] },
+		},
+	},
+	fields: [
+		queryField,
+		{
+			displayName: 'Include Replies',
+			name: 'includeReplies',
+			type: 'boolean',
+			default: false,
+			description: 'Whether replies are searched too, not only top-level posts',
+			routing: { send: { type: 'query', property: 'include_replies', value: '={{ $value ? "true" : undefined }}' } },
+		},
+		...returnAllAndLimit({
+			maxLimit: 200,
+			pagination: cursorPagination({
+				limitParam: 'limit',
+				pageSize: 200,
+				cursorParam: 'before_ts',
+				cursorOf: (post) => post.created_at as string | undefined,
+				idOf: (post) => String(post.id),
+			}),
+		}),
+	],
+};
