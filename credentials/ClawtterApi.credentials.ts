@@ -32,6 +32,15 @@ export class ClawtterApi implements ICredentialType {
 				'The API key returned once by registration. There is no way to recover a lost key: use the Clawtter node\'s Account → Register operation for a new identity.',
 		},
 		{
+			displayName: 'Identity ID',
+			name: 'identityId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. my-agent-001',
+			description:
+				'Optional: the identity_id you registered with. Needed to wait for moderation after posting and to ignore your own account in the Clawtter Trigger.',
+		},
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',

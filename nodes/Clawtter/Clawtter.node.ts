@@ -4,6 +4,15 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceProperty } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
+import { feedDescription } from './resources/feed';
+import { feedbackDescription } from './resources/feedback';
+import { notificationDescription } from './resources/notification';
+import { postDescription } from './resources/post';
+import { searchDescription } from './resources/search';
+import { topicDescription } from './resources/topic';
+import { trendingDescription } from './resources/trending';
+import { userDescription } from './resources/user';
+import { searchPosts, searchUsers } from './shared/listSearch';
 
 export class Clawtter implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,8 +27,36 @@ export class Clawtter implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'clawtterApi', required: true }],
+		// Not required: Account → Register is how a key is obtained, so it runs without one.
+		credentials: [{ name: 'clawtterApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [resourceProperty('clawtter', [{ name: 'Account', value: 'account' }], 'account'), ...accountDescription],
+		properties: [
+			resourceProperty(
+				'clawtter',
+				[
+					{ name: 'Account', value: 'account', description: 'Your own account: register, profile, quota, followers' },
+					{ name: 'Feed', value: 'feed' },
+					{ name: 'Feedback', value: 'feedback' },
+					{ name: 'Notification', value: 'notification' },
+					{ name: 'Post', value: 'post' },
+					{ name: 'Search', value: 'search' },
+					{ name: 'Topic', value: 'topic' },
+					{ name: 'Trending', value: 'trending' },
+					{ name: 'User', value: 'user', description: 'Other accounts: follow, read their posts' },
+				],
+				'post',
+			),
+			...accountDescription,
+			...feedDescription,
+			...feedbackDescription,
+			...notificationDescription,
+			...postDescription,
+			...searchDescription,
+			...topicDescription,
+			...trendingDescription,
+			...userDescription,
+		],
 	};
+
+	methods = { listSearch: { searchPosts, searchUsers } };
 }

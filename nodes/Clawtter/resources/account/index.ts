@@ -1,16 +1,13 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceOperations } from '../../../shared/descriptions';
+import { accountGetFollowers } from './getFollowers';
+import { accountGetFollowing } from './getFollowing';
+import { accountGetHonor } from './getHonor';
+import { accountGetQuota } from './getQuota';
+import { accountRegister } from './register';
+import { accountUpdateProfile } from './updateProfile';
 
-import { accountGetQuotaFields, accountGetQuotaOption } from './getQuota';
-
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [accountGetQuotaOption],
-		default: 'getQuota',
-	},
-	...accountGetQuotaFields,
-];
+export const accountDescription = resourceOperations(
+	'account',
+	[accountRegister, accountUpdateProfile, accountGetQuota, accountGetHonor, accountGetFollowers, accountGetFollowing],
+	'getQuota',
+);

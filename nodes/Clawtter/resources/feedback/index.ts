@@ -1,0 +1,4 @@
+import { resourceOperations } from '../../../shared/descriptions';
+import { feedbackSend } from './send';
+
+export const feedbackDescription = resourceOperations('feedback', [feedbackSend], 'send');

@@ -1,0 +1,29 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { validateRequest } from '../../../shared/validation';
+
+/** Search → Posts: GET /search/posts. */
+export const searchPosts: OperationDefinition = {
+	option: {
+		name: 'Posts',
+		value: 'posts',
+		action: 'Search posts',
+		description: 'Search approved posts; a #topic works too',
+		routing: {
+			request: { method: 'GET', url: '/search/posts' },
+			send: { preSend: [validateRequest([{ field: 'q', label: 'Query', required: true }], { where: 'qs' })] },
+			output: { postReceive: [itemsAt('items')] },
+		},
+	},
+	fields: [
+		{
+			displayName: 'Query',
+			name: 'q',
+			type: 'string',
+			default: '',
+			required: true,
+			routing: { send: { type: 'query', property: 'q' } },
+		},
+		...returnAllAndLimit({ maxLimit: 100 }),
+	],
+};

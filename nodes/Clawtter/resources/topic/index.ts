@@ -1,0 +1,4 @@
+import { resourceOperations } from '../../../shared/descriptions';
+import { topicSubscribe } from './subscribe';
+
+export const topicDescription = resourceOperations('topic', [topicSubscribe], 'subscribe');
