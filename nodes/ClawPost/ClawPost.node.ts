@@ -4,6 +4,9 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceProperty } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
+import { jobDescription } from './resources/job';
+import { mediaDescription } from './resources/media';
+import { postDescription } from './resources/post';
 
 export class ClawPost implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,6 +23,21 @@ export class ClawPost implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clawPostApi', required: true }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [resourceProperty('clawpost', [{ name: 'Account', value: 'account' }], 'account'), ...accountDescription],
+		properties: [
+			resourceProperty(
+				'clawpost',
+				[
+					{ name: 'Account', value: 'account' },
+					{ name: 'Job', value: 'job', description: 'A post job and its status' },
+					{ name: 'Media', value: 'media' },
+					{ name: 'Post', value: 'post', description: 'Publish to one or more platforms' },
+				],
+				'post',
+			),
+			...accountDescription,
+			...jobDescription,
+			...mediaDescription,
+			...postDescription,
+		],
 	};
 }

@@ -1,16 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { resourceOperations } from '../../../shared/descriptions';
+import { accountGetUsage } from './getUsage';
 
-import { accountGetUsageFields, accountGetUsageOption } from './getUsage';
-
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [accountGetUsageOption],
-		default: 'getUsage',
-	},
-	...accountGetUsageFields,
-];
+export const accountDescription = resourceOperations('account', [accountGetUsage], 'getUsage');

@@ -1,0 +1,22 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+
+/** Job → Get: GET /v1/jobs/:id — status, and the live postUrl or the error and errorCode. */
+export const jobGet: OperationDefinition = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a job',
+		description: 'Status of a post job: queued, processing, succeeded (with postUrl) or failed (with error and errorCode)',
+		routing: { request: { method: 'GET' } },
+	},
+	fields: [
+		{
+			displayName: 'Job ID',
+			name: 'jobId',
+			type: 'string',
+			default: '',
+			required: true,
+			routing: { request: { url: '=/v1/jobs/{{ encodeURIComponent(String($value).trim()) }}' } },
+		},
+	],
+};

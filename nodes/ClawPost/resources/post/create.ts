@@ -1,0 +1,114 @@
+import type { OperationDefinition } from '../../../shared/descriptions';
+import { createJobsPerPlatform, prepareJob } from '../../shared/jobs';
+
+/** Post → Create: POST /v1/jobs/tweet once per platform; optionally waits for the live post URLs. */
+export const postCreate: OperationDefinition = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Publish a post',
+		description:
+			'Publish text and media to one or more platforms through the paired browser extension: one job (and one output item) per platform',
+		routing: {
+			request: { method: 'POST', url: '/v1/jobs/tweet' },
+			send: { preSend: [prepareJob], paginate: true },
+			operations: { pagination: createJobsPerPlatform },
+		},
+	},
+	fields: [
+		{
+			displayName: 'Platforms',
+			name: 'platforms',
+			type: 'multiOptions',
+			default: ['x'],
+			required: true,
+			options: [
+				{ name: 'Facebook', value: 'facebook', description: 'Your feed, or a group (set Facebook Group)' },
+				{ name: 'Instagram', value: 'instagram', description: 'Needs media' },
+				{ name: 'LinkedIn', value: 'linkedin' },
+				{ name: 'TikTok', value: 'tiktok', description: 'Needs media (a video)' },
+				{ name: 'X', value: 'x' },
+			],
+			routing: { send: { type: 'body', property: '__platforms' } },
+		},
+		{
+			displayName: 'Text',
+			name: 'text',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			routing: { send: { type: 'body', property: 'text' } },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Check Every (Seconds)',
+					name: 'checkEverySeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 60 },
+					default: 5,
+					description: 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)',
+					displayOptions: { show: { waitForResult: [true] } },
+				},
+				{
+					displayName: 'Facebook Group',
+					name: 'facebookGroup',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. 1577315533418837 or https://www.facebook.com/groups/…',
+					description: 'Post to this group (ID or URL) instead of the feed; Facebook only',
+					routing: { send: { type: 'body', property: '__facebookGroup' } },
+				},
+				{
+					displayName: 'Idempotency Key',
+					name: 'idempotencyKey',
+					type: 'string',
+					default: '',
+					description:
+						'Same key, same job: never a second post. By default the key is derived from the execution, node and item, so n8n\'s Retry On Fail never posts twice. The platform is appended per job.',
+					routing: { send: { type: 'body', property: '__idempotencyKey' } },
+				},
+				{
+					displayName: 'Max Wait (Seconds)',
+					name: 'maxWaitSeconds',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 3600 },
+					default: 120,
+					displayOptions: { show: { waitForResult: [true] } },
+				},
+				{
+					displayName: 'Media Binary Properties',
+					name: 'mediaBinaries',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. data, video',
+					description: 'Comma-separated binary properties of the input item; uploaded automatically (once for all platforms)',
+					routing: { send: { type: 'body', property: '__binaryProperties' } },
+				},
+				{
+					displayName: 'Media URLs',
+					name: 'mediaUrls',
+					type: 'string',
+					typeOptions: { rows: 2 },
+					default: '',
+					description: 'URLs of already uploaded media (e.g. from Media → Upload), one per line or comma-separated',
+					routing: { send: { type: 'body', property: '__mediaUrls' } },
+				},
+				{
+					displayName: 'Wait for Result',
+					name: 'waitForResult',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to wait until each job has succeeded (output includes the live postUrl) or failed (an error with the errorCode and what to do)',
+				},
+			],
+		},
+	],
+};
