@@ -45,6 +45,7 @@ import { ClawNet } from '../../nodes/ClawNet/ClawNet.node';
 import { ClawNetTrigger } from '../../nodes/ClawNet/ClawNetTrigger.node';
 import { ClawPost } from '../../nodes/ClawPost/ClawPost.node';
 import { Clawtter } from '../../nodes/Clawtter/Clawtter.node';
+import { ClawtterTrigger } from '../../nodes/Clawtter/ClawtterTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-claw-social';
 
@@ -55,7 +56,7 @@ export const CREDENTIAL_TYPES: Record<string, ICredentialType> = Object.fromEntr
 
 /** Every node type of the package, by short name. Tests may register more (see registerNodeType). */
 const NODE_TYPES: Record<string, INodeType> = Object.fromEntries(
-	[new Clawtter(), new ClawNet(), new ClawNetTrigger(), new ClawPost()].map((n) => [n.description.name, n]),
+	[new Clawtter(), new ClawtterTrigger(), new ClawNet(), new ClawNetTrigger(), new ClawPost()].map((n) => [n.description.name, n]),
 );
 
 export function registerNodeType(nodeType: INodeType): void {
