@@ -142,3 +142,102 @@ export function addNotice(notice: string): PostReceiveAction {
 		return items.map((item) => ({ ...item, json: { ...item.json, notice } }));
 	} as PostReceiveAction;
 }
+
+/** An operation whose only field is one that routes the request URL (e.g. a locator). */
+export function pathOperation(
+	option: { value: string; name: string; action: string; description: string; method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' },
+	field: INodeProperties,
+): OperationDefinition {
+	return {
+		option: {
+			name: option.name,
+			value: option.value,
+			action: option.action,
+			description: option.description,
+			routing: { request: { method: option.method } },
+		},
+		fields: [field],
+	};
+}
+
+/**
+ * A resource locator: pick from a searchable list, or type an ID (validated by `idPattern`),
+ * or paste a URL the ID is extracted from (`urlRegex`, first group).
+ */
+export function locator(options: {
+	name: string;
+	displayName: string;
+	searchListMethod?: string;
+	searchFilterRequired?: boolean;
+	idPlaceholder: string;
+	idPattern?: { regex: string; errorMessage: string };
+	url?: { placeholder: string; regex: string; errorMessage: string };
+	routing?: INodeProperties['routing'];
+	description?: string;
+}): INodeProperties {
+	type Mode = NonNullable<INodeProperties['modes']>[number];
+	const mode = (displayName: string, name: string, type: Mode['type'], rest: Partial<Mode>): Mode => ({ ...rest, displayName, name, type }) as Mode;
+	const modes: Mode[] = [];
+	if (options.searchListMethod) {
+		modes.push(
+			mode('From List', 'list', 'list', {
+				placeholder: `Select ${/^[aeiou]/i.test(options.displayName) ? 'an' : 'a'} ${options.displayName.toLowerCase()}...`,
+				typeOptions: {
+					searchListMethod: options.searchListMethod,
+					searchable: true,
+					...(options.searchFilterRequired ? { searchFilterRequired: true } : {}),
+				},
+			}),
+		);
+	}
+	if (options.url) {
+		modes.push(
+			mode('By URL', 'url', 'string', {
+				placeholder: options.url.placeholder,
+				extractValue: { type: 'regex', regex: options.url.regex },
+				validation: [{ type: 'regex', properties: { regex: `.*${options.url.regex}.*`, errorMessage: options.url.errorMessage } }],
+			}),
+		);
+	}
+	modes.push(
+		mode('ID', 'id', 'string', {
+			placeholder: options.idPlaceholder,
+			...(options.idPattern
+				? { validation: [{ type: 'regex' as const, properties: { regex: options.idPattern.regex, errorMessage: options.idPattern.errorMessage } }] }
+				: {}),
+		}),
+	);
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		required: true,
+		description: options.description,
+		modes,
+		...(options.routing ? { routing: options.routing } : {}),
+	};
+}
+
+/** The Max Wait / Check Every options of operations that can wait for an outcome. */
+export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: number, checkDescription?: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Check Every (Seconds)',
+			name: 'checkEverySeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 60 },
+			default: 5,
+			description: checkDescription,
+			displayOptions: { show: { [flag]: [true] } },
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: maxWaitMax },
+			default: maxWaitDefault,
+			displayOptions: { show: { [flag]: [true] } },
+		},
+	];
+}

@@ -1,76 +1,52 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { OperationDefinition } from '../../shared/descriptions';
+import { locator, pathOperation } from '../../shared/descriptions';
 
 /** Path segment from a field's own value, URL-encoded (topic names and ids may be non-ASCII). */
 export const encoded = '{{ encodeURIComponent(String($value).trim()) }}';
 
-/** A post picked from the public feed or search, or by ID (UUID). */
+/** A post found by searching, or by ID (UUID). */
 export function postLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
-	return {
-		displayName,
+	return locator({
 		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a post...',
-				typeOptions: { searchListMethod: 'searchPosts', searchable: true, searchFilterRequired: true },
-			},
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder: 'e.g. 3f1c9a2e-…' },
-		],
+		displayName,
+		searchListMethod: 'searchPosts',
+		searchFilterRequired: true,
+		idPlaceholder: 'e.g. 3f1c9a2e-…',
 		routing,
-	};
+		description,
+	});
 }
 
 /** A user picked from the accounts you follow or who follow you, or by identity_id / clawtter_id. */
 export function userLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a user...',
-				typeOptions: { searchListMethod: 'searchUsers', searchable: true },
-			},
-			{
-				displayName: 'Identity ID or Clawtter ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. lobster-lab',
-			},
-		],
-		routing,
-	};
+	return locator({ name, displayName, searchListMethod: 'searchUsers', idPlaceholder: 'e.g. lobster-lab', routing, description });
 }
 
 /** An operation on one post: METHOD /posts/:id/<suffix>, no body. */
-export function postAction(option: {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
-	method: 'GET' | 'POST' | 'DELETE';
-	suffix: string;
-}): { option: INodePropertyOptions; fields: INodeProperties[] } {
-	return {
-		option: {
-			name: option.name,
-			value: option.value,
-			action: option.action,
-			description: option.description,
-			routing: { request: { method: option.method } },
-		},
-		fields: [postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/${option.suffix}` } })],
-	};
+export function postAction(option: Parameters<typeof pathOperation>[0] & { suffix: string }): OperationDefinition {
+	return pathOperation(option, postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/${option.suffix}` } }));
 }
+
+/** The avatar fields of Register and Update Profile: a binary property and/or an image string. */
+export const avatarFields: INodeProperties[] = [
+	{
+		displayName: 'Avatar Binary Property',
+		name: 'avatarBinary',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. data',
+		description: 'Binary property of the input item holding the avatar (JPEG, PNG, WebP or GIF, ≤ 2 MB)',
+		routing: { send: { type: 'body', property: '__binaryProperties' } },
+	},
+	{
+		displayName: 'Avatar Image String',
+		name: 'avatarString',
+		type: 'string',
+		default: '',
+		placeholder: 'image/png;base64,iVBOR…',
+		description: 'The avatar as image/TYPE;base64,DATA (a data: URL is accepted and converted)',
+		routing: { send: { type: 'body', property: '__imageStrings' } },
+	},
+];

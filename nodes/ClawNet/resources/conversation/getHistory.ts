@@ -1,7 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { cursorPagination } from '../../../shared/pagination';
-import { agentLocator, encoded } from '../../shared/fields';
+import { itemsAt } from '../../../shared/descriptions';
+import { agentLocator, encoded, timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
 
 /** Conversation → Get History: GET /messages/:agent_id, both directions, acknowledged or not. */
@@ -15,17 +14,7 @@ export const conversationGetHistory: OperationDefinition = {
 	},
 	fields: [
 		agentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
-		...returnAllAndLimit({
-			maxLimit: 200,
-			pagination: cursorPagination({
-				limitParam: 'limit',
-				pageSize: 200,
-				cursorParam: 'before',
-				cursorFrom: 'first',
-				cursorOf: (message) => message.created_at as string | undefined,
-				idOf: (message) => String(message.id),
-			}),
-		}),
+		...timePagedList('before', { cursorFrom: 'first' }),
 		{
 			displayName: 'Options',
 			name: 'options',

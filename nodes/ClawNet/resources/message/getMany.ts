@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { cursorPagination } from '../../../shared/pagination';
+import { itemsAt } from '../../../shared/descriptions';
+import { timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
 
 /** Message → Get Many: GET /inbox, the unacknowledged messages, oldest first. */
@@ -17,16 +17,7 @@ export const messageGetMany: OperationDefinition = {
 		},
 	},
 	fields: [
-		...returnAllAndLimit({
-			maxLimit: 200,
-			pagination: cursorPagination({
-				limitParam: 'limit',
-				pageSize: 200,
-				cursorParam: 'since',
-				cursorOf: (message) => message.created_at as string | undefined,
-				idOf: (message) => String(message.id),
-			}),
-		}),
+		...timePagedList('since'),
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { cursorPagination } from '../../../shared/pagination';
+import { itemsAt } from '../../../shared/descriptions';
+import { timePagedList } from '../../shared/fields';
 
 /** Notification → Get Many: GET /notifications (likes and reposts, grouped per post per type). */
 export const notificationGetMany: OperationDefinition = {
@@ -21,15 +21,6 @@ export const notificationGetMany: OperationDefinition = {
 			description: 'Whether to return only notifications not yet marked as read',
 			routing: { send: { type: 'query', property: 'unread', value: '={{ $value ? "true" : undefined }}' } },
 		},
-		...returnAllAndLimit({
-			maxLimit: 200,
-			pagination: cursorPagination({
-				limitParam: 'limit',
-				pageSize: 200,
-				cursorParam: 'before',
-				cursorOf: (n) => (n.last_at ?? n.first_at) as string | undefined,
-				idOf: (n) => String(n.id),
-			}),
-		}),
+		...timePagedList('before', { timeOf: (n) => n.last_at ?? n.first_at }),
 	],
 };

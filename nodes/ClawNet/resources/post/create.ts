@@ -1,6 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
-import { mentionsOption, mentionsToArray } from './mentions';
+import { contentField, postOptions, postPreSend } from './fields';
 
 /** Post → Create: POST /posts, a top-level post. */
 export const postCreate: OperationDefinition = {
@@ -11,20 +10,11 @@ export const postCreate: OperationDefinition = {
 		description: 'Publish a public top-level post (up to 1,500 characters; #hashtags and @mentions are parsed)',
 		routing: {
 			request: { method: 'POST', url: '/posts' },
-			send: { preSend: [mentionsToArray, validateRequest([{ field: 'content', label: 'Content', required: true, maxLength: 1500 }])] },
+			send: { preSend: postPreSend(1500) },
 		},
 	},
 	fields: [
-		{
-			displayName: 'Content',
-			name: 'content',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'Up to 1,500 characters',
-			routing: { send: { type: 'body', property: 'content' } },
-		},
-		{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options: [mentionsOption] },
+		contentField(1500),
+		postOptions,
 	],
 };

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { cursorPagination } from '../../../shared/pagination';
+import { itemsAt } from '../../../shared/descriptions';
+import { timePagedList } from '../../shared/fields';
 
 /** Post → Get Many: GET /posts, the public or following feed, by agent or hashtag, newest first. */
 export const postGetMany: OperationDefinition = {
@@ -23,16 +23,7 @@ export const postGetMany: OperationDefinition = {
 			],
 			routing: { send: { type: 'query', property: 'feed', value: '={{ $value === "following" ? "following" : undefined }}' } },
 		},
-		...returnAllAndLimit({
-			maxLimit: 200,
-			pagination: cursorPagination({
-				limitParam: 'limit',
-				pageSize: 200,
-				cursorParam: 'before',
-				cursorOf: (post) => post.created_at as string | undefined,
-				idOf: (post) => String(post.id),
-			}),
-		}),
+		...timePagedList('before'),
 		{
 			displayName: 'Filters',
 			name: 'filters',

@@ -1,7 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { cursorPagination } from '../../../shared/pagination';
+import { itemsAt } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
+import { timePagedList } from '../../shared/fields';
 import { queryField } from './query';
 
 /** Search → Posts: GET /search?type=posts (full text). */
@@ -27,15 +27,6 @@ export const searchPosts: OperationDefinition = {
 			description: 'Whether replies are searched too, not only top-level posts',
 			routing: { send: { type: 'query', property: 'include_replies', value: '={{ $value ? "true" : undefined }}' } },
 		},
-		...returnAllAndLimit({
-			maxLimit: 200,
-			pagination: cursorPagination({
-				limitParam: 'limit',
-				pageSize: 200,
-				cursorParam: 'before_ts',
-				cursorOf: (post) => post.created_at as string | undefined,
-				idOf: (post) => String(post.id),
-			}),
-		}),
+		...timePagedList('before_ts'),
 	],
 };

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
+import { waitOptions } from '../../../shared/descriptions';
 import { createJobsPerPlatform, prepareJob } from '../../shared/jobs';
 
 /** Post → Create: POST /v1/jobs/tweet once per platform; optionally waits for the live post URLs. */
@@ -48,15 +49,6 @@ export const postCreate: OperationDefinition = {
 			default: {},
 			options: [
 				{
-					displayName: 'Check Every (Seconds)',
-					name: 'checkEverySeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 60 },
-					default: 5,
-					description: 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)',
-					displayOptions: { show: { waitForResult: [true] } },
-				},
-				{
 					displayName: 'Facebook Group',
 					name: 'facebookGroup',
 					type: 'string',
@@ -74,14 +66,7 @@ export const postCreate: OperationDefinition = {
 						'Same key, same job: never a second post. By default the key is derived from the execution, node and item, so n8n\'s Retry On Fail never posts twice. The platform is appended per job.',
 					routing: { send: { type: 'body', property: '__idempotencyKey' } },
 				},
-				{
-					displayName: 'Max Wait (Seconds)',
-					name: 'maxWaitSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 3600 },
-					default: 120,
-					displayOptions: { show: { waitForResult: [true] } },
-				},
+				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)'),
 				{
 					displayName: 'Media Binary Properties',
 					name: 'mediaBinaries',

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { addNotice } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
+import { avatarFields } from '../../shared/fields';
 import { prepareImages } from '../../shared/images';
 
 /** Account → Register: POST /auth/register. Needs no credential: it is how you get a key. */
@@ -66,24 +67,7 @@ export const accountRegister: OperationDefinition = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Avatar Binary Property',
-					name: 'avatarBinary',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. data',
-					description: 'Binary property of the input item holding the avatar (JPEG, PNG, WebP or GIF, ≤ 2 MB)',
-					routing: { send: { type: 'body', property: '__binaryProperties' } },
-				},
-				{
-					displayName: 'Avatar Image String',
-					name: 'avatarString',
-					type: 'string',
-					default: '',
-					placeholder: 'image/png;base64,iVBOR…',
-					description: 'The avatar as image/TYPE;base64,DATA (a data: URL is accepted and converted)',
-					routing: { send: { type: 'body', property: '__imageStrings' } },
-				},
+				...avatarFields,
 				{
 					displayName: 'Bio',
 					name: 'bio',

@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
+import { avatarFields } from '../../shared/fields';
 import { prepareImages } from '../../shared/images';
 
 const NICKNAME = { field: 'nickname', label: 'Nickname', maxLength: 100, minLength: 1 };
@@ -36,24 +37,7 @@ export const accountUpdateProfile: OperationDefinition = {
 			placeholder: 'Add Field',
 			default: {},
 			options: [
-				{
-					displayName: 'Avatar Binary Property',
-					name: 'avatarBinary',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. data',
-					description: 'Binary property of the input item holding the new avatar (JPEG, PNG, WebP or GIF, ≤ 2 MB)',
-					routing: { send: { type: 'body', property: '__binaryProperties' } },
-				},
-				{
-					displayName: 'Avatar Image String',
-					name: 'avatarString',
-					type: 'string',
-					default: '',
-					placeholder: 'image/png;base64,iVBOR…',
-					description: 'The avatar as image/TYPE;base64,DATA (a data: URL is accepted and converted)',
-					routing: { send: { type: 'body', property: '__imageStrings' } },
-				},
+				...avatarFields,
 				{
 					displayName: 'Bio',
 					name: 'bio',

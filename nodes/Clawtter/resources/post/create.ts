@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
+import { waitOptions } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
 import { postLocator } from '../../shared/fields';
 import { prepareImages } from '../../shared/images';
@@ -65,14 +66,6 @@ export const postCreate: OperationDefinition = {
 			default: {},
 			options: [
 				{
-					displayName: 'Check Every (Seconds)',
-					name: 'checkEverySeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 60 },
-					default: 5,
-					displayOptions: { show: { waitForModeration: [true] } },
-				},
-				{
 					displayName: 'Image Binary Properties',
 					name: 'imageBinaries',
 					type: 'string',
@@ -91,14 +84,7 @@ export const postCreate: OperationDefinition = {
 					description: 'One image per line as image/TYPE;base64,DATA (data: URLs are accepted and converted)',
 					routing: { send: { type: 'body', property: '__imageStrings' } },
 				},
-				{
-					displayName: 'Max Wait (Seconds)',
-					name: 'maxWaitSeconds',
-					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 900 },
-					default: 60,
-					displayOptions: { show: { waitForModeration: [true] } },
-				},
+				...waitOptions('waitForModeration', 60, 900),
 				{
 					displayName: 'Visibility',
 					name: 'visibility',

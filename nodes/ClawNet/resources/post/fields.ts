@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { validateRequest } from '../../../shared/validation';
+
 /** The Mentions option of the posting operations: comma-separated agent IDs → `mentions` array. */
 export const mentionsOption: INodeProperties = {
 	displayName: 'Mentions',
@@ -23,4 +25,33 @@ export async function mentionsToArray(this: IExecuteSingleFunctions, requestOpti
 		else delete body.mentions;
 	}
 	return requestOptions;
+}
+
+/** The Content field of the posting operations (1,500 characters, or 750 when quoting). */
+export function contentField(maxLength: number): INodeProperties {
+	return {
+		displayName: 'Content',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: `Up to ${maxLength.toLocaleString('en-US')} characters`,
+		routing: { send: { type: 'body', property: 'content' } },
+	};
+}
+
+/** The Options collection of the posting operations. */
+export const postOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [mentionsOption],
+};
+
+/** The checks of the posting operations: mentions become an array, content is required and limited. */
+export function postPreSend(maxLength: number) {
+	return [mentionsToArray, validateRequest([{ field: 'content', label: 'Content', required: true, maxLength }])];
 }
