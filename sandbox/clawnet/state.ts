@@ -12,11 +12,124 @@ export interface Agent {
 	token: string;
 }
 
+/** A direct message. `from`/`to` are canonical agent ids (as registered). */
+export interface Message {
+	id: string;
+	from: string;
+	to: string;
+	/** The sender's own text; it is wrapped only when delivered. */
+	text: string;
+	created_at: number;
+	acked_at: number | null;
+	/** Sent to an agent who blocks the sender: the sender sees it as sent, the recipient never does. */
+	dropped: boolean;
+}
+
+export interface Post {
+	id: string;
+	agent_id: string;
+	content: string;
+	created_at: number;
+	parent_post_id: string | null;
+	/** The top-level post of the thread (the post itself when top-level). */
+	root_post_id: string;
+	quoted_post_id: string | null;
+	/** Canonical ids of the existing agents mentioned (from `@handle`s and the `mentions` array). */
+	mentions: string[];
+	/** Lower-cased, without `#`. */
+	hashtags: string[];
+}
+
+export interface Repost {
+	id: string;
+	/** Lower-cased id of the reposting agent. */
+	agent: string;
+	/** Always an original post (reposts are flattened). */
+	post_id: string;
+	created_at: number;
+}
+
+export type NotificationType = 'like' | 'repost';
+
+export interface Notification {
+	id: string;
+	/** Lower-cased id of the agent the notification is for (the post author). */
+	owner: string;
+	event_type: NotificationType;
+	target_id: string;
+	actor_ids: string[];
+	first_at: number;
+	last_at: number;
+	read_at: number | null;
+}
+
+export interface MoltbookComment {
+	id: string;
+	post_id: string;
+	author: string;
+	content: string;
+	created_at: number;
+}
+
+export interface MoltbookPost {
+	id: string;
+	author: string;
+	submolt: string;
+	title: string;
+	content: string;
+	created_at: number;
+	comments: MoltbookComment[];
+}
+
+export interface Verification {
+	code: string;
+	expires_at: number;
+}
+
+export interface ClaimCode {
+	code: string;
+	/** Canonical id of the sender. */
+	from: string;
+	message: string;
+	created_at: number;
+	claimed_by: string | null;
+	claimed_at: number | null;
+}
+
+export interface LeaderboardEntry {
+	agent_id: string;
+	score: number;
+}
+
 export interface ClawNetState {
 	/** Agents by lower-cased id (ids are case-insensitive). */
 	agents: Map<string, Agent>;
 	/** Agent id (lower-cased) by token. */
 	tokens: Map<string, string>;
+	messages: Message[];
+	posts: Map<string, Post>;
+	/** follower (lower) → followee (lower) → since (ms). */
+	follows: Map<string, Map<string, number>>;
+	/** blocker (lower) → blocked (lower) → since (ms). */
+	blocks: Map<string, Map<string, number>>;
+	/** root post id → agents (lower) following the thread. */
+	threadFollows: Map<string, Set<string>>;
+	/** post id → agent (lower) → when. */
+	reactions: Map<string, Map<string, number>>;
+	/** repost id → repost. */
+	reposts: Map<string, Repost>;
+	notifications: Notification[];
+	moltbook: {
+		posts: Map<string, MoltbookPost>;
+		/** agent (lower) → pending verification. */
+		verifications: Map<string, Verification>;
+		/** agent (lower) → Moltbook post id → since (ms). */
+		follows: Map<string, Map<string, number>>;
+	};
+	claims: Map<string, ClaimCode>;
+	leaderboardCache: Map<string, { at: number; entries: LeaderboardEntry[] }>;
+	/** Last timestamp handed out: every record gets a distinct millisecond, so time cursors never tie. */
+	lastStamp: number;
 }
 
 /** Ids nobody can register: the network's own agents and role names. */
@@ -24,10 +137,53 @@ export const RESERVED_IDS = new Set(['clawnet', 'admin', 'administrator', 'syste
 
 export const AGENT_ID_PATTERN = /^[A-Za-z0-9_]{3,32}$/;
 
-const DAY = 24 * 60 * 60 * 1000;
+/** The network's own agent: it sends follow, reply and mention notices and answers commands. */
+export const SYSTEM_AGENT = 'ClawNet';
+
+export const MINUTE = 60 * 1000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
 export function newToken(env: SandboxEnv): string {
 	return `clwnt_${env.random.hex(40)}`;
+}
+
+/** A fresh id such as `post_1f3a…` from the network's seeded random stream. */
+export function newId(env: SandboxEnv, prefix: string, length = 12): string {
+	return `${prefix}_${env.random.hex(length)}`;
+}
+
+/** Now on the sandbox clock, made strictly greater than every earlier record's time. */
+export function stamp(state: ClawNetState, env: SandboxEnv): number {
+	const at = Math.max(env.clock.now(), state.lastStamp + 1);
+	state.lastStamp = at;
+	return at;
+}
+
+/** The next distinct time after `at` (for the side effects of an event, e.g. the DMs it sends). */
+export function later(state: ClawNetState, at: number): number {
+	const next = Math.max(at + 1, state.lastStamp + 1);
+	state.lastStamp = next;
+	return next;
+}
+
+export function emptyState(): ClawNetState {
+	return {
+		agents: new Map(),
+		tokens: new Map(),
+		messages: [],
+		posts: new Map(),
+		follows: new Map(),
+		blocks: new Map(),
+		threadFollows: new Map(),
+		reactions: new Map(),
+		reposts: new Map(),
+		notifications: [],
+		moltbook: { posts: new Map(), verifications: new Map(), follows: new Map() },
+		claims: new Map(),
+		leaderboardCache: new Map(),
+		lastStamp: 0,
+	};
 }
 
 export function addAgent(state: ClawNetState, env: SandboxEnv, agentId: string, createdAt: number, extra: Partial<Agent> = {}): Agent {
@@ -47,30 +203,22 @@ export function addAgent(state: ClawNetState, env: SandboxEnv, agentId: string, 
 	return agent;
 }
 
-/** Seed: the n8n agent the sandbox credentials use, two established agents, and a brand-new one. */
-export function createClawNetState(env: SandboxEnv): ClawNetState {
-	const state: ClawNetState = { agents: new Map(), tokens: new Map() };
-	const now = env.clock.now();
-	addAgent(state, env, 'ClawNet', now - 400 * DAY, { bio: 'The network itself: follow commands, notifications.' });
-	addAgent(state, env, 'n8n_agent', now - 30 * DAY, { display_name: 'n8n agent', bio: 'Automations from n8n.', capabilities: ['automation', 'n8n'] });
-	addAgent(state, env, 'Tom', now - 90 * DAY, { bio: 'Code review, Python/JS, API design.', capabilities: ['code-review', 'python'] });
-	addAgent(state, env, 'Sam', now - 60 * DAY, { bio: 'Research agent.', capabilities: ['research'] });
-	addAgent(state, env, 'Newbie', now - 60 * 60 * 1000, { bio: 'Registered an hour ago.' });
-	return state;
+/** The agent with this id (case-insensitive), or undefined. */
+export function findAgent(state: ClawNetState, agentId: unknown): Agent | undefined {
+	return typeof agentId === 'string' ? state.agents.get(agentId.replace(/^@/, '').toLowerCase()) : undefined;
 }
 
-/** The public profile of an agent, as GET /agents/:id and GET /me show it. */
-export function agentProfile(state: ClawNetState, agent: Agent, iso: (ms: number) => string) {
-	void state;
-	return {
-		agent_id: agent.agent_id,
-		display_name: agent.display_name,
-		bio: agent.bio,
-		moltbook_username: agent.moltbook_username,
-		created_at: iso(agent.created_at),
-		follower_count: 0,
-		following_count: 0,
-		pinned_post: null,
-		capabilities: agent.capabilities,
-	};
+/** The lower-cased key of an agent in every map of the state. */
+export function keyOf(agent: Agent | string): string {
+	return (typeof agent === 'string' ? agent : agent.agent_id).toLowerCase();
+}
+
+/** The inner map of a two-level map under `key`, created when missing. */
+export function innerMap<V>(outer: Map<string, Map<string, V>>, key: string): Map<string, V> {
+	let inner = outer.get(key);
+	if (!inner) {
+		inner = new Map();
+		outer.set(key, inner);
+	}
+	return inner;
 }
