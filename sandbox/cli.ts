@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 /* The `npm run sandbox` entry point: starts the three networks and prints where they are. */
 import { DEFAULT_PORTS, createSandbox } from './index';
 

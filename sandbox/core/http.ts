@@ -28,7 +28,5 @@ export function objectBody(req: SandboxRequest): Record<string, unknown> | undef
 
 /** Length in code points, as the networks count characters. */
 export function chars(value: string): number {
-	let n = 0;
-	for (const _ of value) n++;
-	return n;
+	return Array.from(value).length;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -105,6 +106,7 @@ export class Sandbox {
 	private readonly host: string;
 
 	constructor(
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own state type
 		modules: Array<NetworkModule<any>>,
 		private readonly options: SandboxOptions = {},
 	) {
@@ -339,10 +341,10 @@ export class Sandbox {
 		const url = new URL(req.url ?? '/', 'http://sandbox');
 		const method = (req.method ?? 'GET').toUpperCase();
 		const path = url.pathname;
-		let body: any = {};
+		let body: Record<string, unknown> = {};
 		try {
 			const raw = await readBody(req);
-			if (raw.length) body = JSON.parse(raw.toString('utf8'));
+			if (raw.length) body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
 		} catch {
 			return send(res, { status: 400, body: { error: 'Control body must be JSON' } });
 		}
@@ -354,7 +356,7 @@ export class Sandbox {
 	}
 
 	/** The control API: reset, faults, clock, request log, and each network's own controls. */
-	private async control(method: string, path: string, query: Record<string, string>, body: any): Promise<SandboxResponse> {
+	private async control(method: string, path: string, query: Record<string, string>, body: Record<string, unknown>): Promise<SandboxResponse> {
 		if (method === 'GET' && path === '/_control/info') return { status: 200, body: this.info() };
 		if (method === 'POST' && path === '/_control/reset') {
 			this.reset();
@@ -362,7 +364,7 @@ export class Sandbox {
 		}
 		if (path === '/_control/faults') {
 			if (method === 'GET') return { status: 200, body: { faults: this.faults.list() } };
-			if (method === 'POST') return { status: 201, body: this.faults.add(body as FaultInput) };
+			if (method === 'POST') return { status: 201, body: this.faults.add(body as unknown as FaultInput) };
 			if (method === 'DELETE') {
 				this.faults.clear();
 				return { status: 204 };

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 import type { IncomingHttpHeaders } from 'node:http';
 
 import type { Clock } from './clock';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 /* Runs before every test file: n8n-core writes an encryption key into its user folder on first
    use, so each test file gets its own temporary one instead of ~/.n8n. */
 import { mkdtempSync } from 'node:fs';

@@ -3,6 +3,7 @@ import { request } from 'undici';
 
 import { USER_AGENT } from '../../nodes/shared/version';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conformance tests read arbitrary JSON
 export interface HttpResult<T = any> {
 	status: number;
 	headers: Record<string, string>;
@@ -10,6 +11,7 @@ export interface HttpResult<T = any> {
 	text: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see HttpResult
 export async function http<T = any>(
 	method: string,
 	url: string,

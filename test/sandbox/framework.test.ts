@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 /** The sandbox framework: control API, fault injection, clock and window scaling, request log. */
 import { http } from '../harness/http';
 import { seededKey, useSandbox } from '../harness/sandbox';

@@ -2,7 +2,7 @@
  * The ClawNet Trigger through PollContext: dedup across polls and restarts, backlog, manual
  * mode, loop prevention, both acknowledge modes, failed polls, and the cost of an idle poll.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runPoll } from '../harness/n8n';
 import { http } from '../harness/http';
@@ -12,7 +12,7 @@ const t = useSandbox();
 const base = () => t.current.info.networks.clawnet.baseUrl;
 const as = (who: string) => ({ authorization: `Bearer ${seededKey(t.current, 'clawnet', who)}` });
 
-function poll(parameters: IDataObject, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+function poll(parameters: INodeParameters, staticData?: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
 	return runPoll({
 		type: 'clawNetTrigger',
 		parameters,
