@@ -1,21 +1,25 @@
+/**
+ * The Claw Post sandbox: jobs posted to X, LinkedIn, Facebook (feed or group), TikTok and
+ * Instagram by a paired browser extension — simulated in-process and driven by the sandbox
+ * clock — plus media uploads and the storage that serves them.
+ */
 import { json } from '../core/http';
-import { HttpError } from '../core/httpError';
 import type { Router } from '../core/router';
-import type { NetworkModule, SandboxRequest } from '../core/types';
-import type { ClawPostState, Tenant } from './state';
-import { createClawPostState, monthBounds } from './state';
+import type { NetworkModule } from '../core/types';
+import { clawpostControlRoutes } from './control';
+import { SEED_GROUPS } from './state';
+import type { ClawPostState } from './state';
+import { activeExtension } from './model/pairing';
+import { tick } from './model/simulator';
+import { extensionRoutes } from './routes/extension';
+import { jobRoutes } from './routes/jobs';
+import { mediaRoutes } from './routes/media';
+import { pairingRoutes } from './routes/pairing';
+import { storageRoutes } from './routes/storage';
+import { usageRoutes } from './routes/usage';
+import { createClawPostState } from './seed';
 
-/** The tenant a request acts as; 401 without or with a wrong `clawpost-api-key`. */
-export function requireTenant(req: SandboxRequest, state: ClawPostState): Tenant {
-	const key = req.headers['clawpost-api-key'];
-	const tenantId = typeof key === 'string' ? state.keys.get(key.trim()) : undefined;
-	const tenant = tenantId ? state.tenants.get(tenantId) : undefined;
-	if (!tenant) {
-		throw new HttpError(401, 'UNAUTHORIZED', typeof key === 'string' ? 'Invalid API key' : 'Missing clawpost-api-key header');
-	}
-	req.principal = tenant.tenantId;
-	return tenant;
-}
+export { requireTenant } from './auth';
 
 export const clawpost: NetworkModule<ClawPostState> = {
 	id: 'clawpost',
@@ -24,36 +28,38 @@ export const clawpost: NetworkModule<ClawPostState> = {
 	secretHeaders: ['clawpost-api-key', 'authorization'],
 	createState: createClawPostState,
 
+	/** `{error, code}`; the framework's own codes (invalid_request, not_found, …) in Claw Post's upper case. */
 	error(status, code, message) {
-		return json(status, { error: message, code });
+		return json(status, { error: message, code: code.toUpperCase() });
+	},
+
+	/** Before every request: the simulated extensions catch up with the clock. Never answers by itself. */
+	edge(_req, state, env) {
+		tick(state, env);
+		return undefined;
 	},
 
 	routes(router: Router<ClawPostState>) {
-		router.get('/v1/usage', (req, state, env) => {
-			const tenant = requireTenant(req, state);
-			if (req.query.tenantId !== undefined && req.query.tenantId !== tenant.tenantId) {
-				throw new HttpError(403, 'FORBIDDEN', 'tenantId does not match the API key');
-			}
-			const { start, end } = monthBounds(env.clock.now());
-			const used = tenant.jobTimes.filter((t) => t >= start && t < end).length;
-			return json(200, {
-				tenantId: tenant.tenantId,
-				plan: tenant.plan,
-				periodStart: start,
-				periodEnd: end,
-				postsUsed: used,
-				postsLimit: tenant.monthlyQuota,
-				postsRemaining: Math.max(0, tenant.monthlyQuota - used),
-				extensionPaired: tenant.extensionPaired,
-			});
-		});
+		jobRoutes(router);
+		usageRoutes(router);
+		mediaRoutes(router);
+		storageRoutes(router);
+		extensionRoutes(router);
+		pairingRoutes(router);
 	},
 
+	controlRoutes: clawpostControlRoutes,
+
 	describe(state) {
-		const [main, unpaired, exhausted] = [...state.tenants.values()];
+		const tenant = (role: string) => state.tenants.get(state.roles[role]);
+		const roles = ['paired', 'unpaired', 'quotaExceeded'];
+		const byRole = <T>(pick: (t: NonNullable<ReturnType<typeof tenant>>) => T) =>
+			Object.fromEntries(roles.map((r) => [r, tenant(r) ? pick(tenant(r)!) : undefined]));
 		return {
-			credentials: { paired: main?.apiKey, unpaired: unpaired?.apiKey, quotaExceeded: exhausted?.apiKey },
-			tenants: { paired: main?.tenantId, unpaired: unpaired?.tenantId, quotaExceeded: exhausted?.tenantId },
+			credentials: byRole((t) => t.apiKey),
+			tenants: byRole((t) => t.tenantId),
+			extensionTokens: byRole((t) => activeExtension(state, t)?.token),
+			facebookGroups: Object.fromEntries(SEED_GROUPS.map((g) => [g.buttonState, g.id])),
 		};
 	},
 };
