@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 /**
  * n8n's official lint, `n8n-node lint` from @n8n/node-cli, run exactly as `npm run lint` runs it.
  *
