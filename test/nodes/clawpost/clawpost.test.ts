@@ -225,3 +225,16 @@ test('several input items: one job each, outputs paired with their items', async
 		['second', { item: 1 }],
 	]);
 });
+
+test('a Facebook group given by URL is sent as groupUrl, and the job posts to the group', async () => {
+	await fastExtension();
+	const { items, error } = await post({
+		platforms: ['facebook'],
+		text: 'Hello group',
+		options: { facebookGroup: 'https://www.facebook.com/groups/1577315533418837', waitForResult: true, checkEverySeconds: 1, maxWaitSeconds: 20 },
+	});
+	expect(error).toBeUndefined();
+	const [request] = await jobRequests();
+	expect((request.body as IDataObject).platformPayload).toEqual({ groupUrl: 'https://www.facebook.com/groups/1577315533418837' });
+	expect(items[0].json.postUrl).toMatch(/facebook\.com\/groups\//);
+});
