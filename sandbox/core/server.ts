@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 
 import { Clock } from './clock';
 import { FaultInjector } from './faults';
-import type { FaultInput } from './faults';
+import type { FaultInput, FaultRule } from './faults';
 import { HttpError } from './httpError';
 import { Random } from './random';
 import { RateLimiter } from './rateLimiter';
@@ -228,25 +228,29 @@ export class Sandbox {
 			params: {},
 			ip: req.socket.remoteAddress ?? '127.0.0.1',
 		};
-		let response: SandboxResponse;
+		let response: SandboxResponse | undefined;
+		let faults: FaultRule[] = [];
 		try {
 			rawBody = await readBody(req);
 			request.rawBody = rawBody;
 			const contentType = String(req.headers['content-type'] ?? '');
-			if (rawBody.length > 0 && contentType.includes('json')) {
-				try {
-					body = JSON.parse(rawBody.toString('utf8'));
-				} catch {
-					throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
+			const outside = Boolean(module.mountPath) && path !== module.mountPath && !path.startsWith(`${module.mountPath}/`);
+			if (!outside) request.path = path.slice(module.mountPath.length) || '/';
+			// Faults that stand in for the service (status, 429, reset) answer before it runs: the
+			// request was not processed. A malformed body corrupts the service's real answer.
+			faults = this.faults.take(id, method, request.path);
+			for (const fault of faults) if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
+			response = this.faultResponse(id, faults);
+			if (!response && !faults.some((f) => f.kind === 'reset')) {
+				if (rawBody.length > 0 && contentType.includes('json')) {
+					try {
+						body = JSON.parse(rawBody.toString('utf8'));
+					} catch {
+						throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
+					}
 				}
-			}
-			request.body = body;
-			if (module.mountPath && path !== module.mountPath && !path.startsWith(`${module.mountPath}/`)) {
-				response = await this.outsideMount(id, request);
-			} else {
-				path = path.slice(module.mountPath.length) || '/';
-				request.path = path;
-				response = await this.dispatch(m, request);
+				request.body = body;
+				response = outside ? await this.outsideMount(id, request) : await this.dispatch(m, request);
 			}
 		} catch (error) {
 			response = this.errorResponse(module, error);
@@ -261,11 +265,46 @@ export class Sandbox {
 				headers: req.headers,
 				body: request.body ?? (rawBody.length ? `<${rawBody.length} bytes ${String(req.headers['content-type'] ?? '')}>` : undefined),
 				principal: request.principal,
-				status: response.status,
+				status: response?.status,
 			},
 			module.secretHeaders,
 		);
-		await this.respondWithFaults(id, request, res, response);
+		if (!response || faults.some((f) => f.kind === 'reset')) {
+			res.socket?.destroy();
+			return;
+		}
+		if (faults.some((f) => f.kind === 'malformed')) {
+			const malformed = faults.find((f) => f.kind === 'malformed')!;
+			return send(res, { status: malformed.status ?? response.status, raw: '{"ok": true, "truncated', headers: { 'Content-Type': 'application/json' } });
+		}
+		send(res, response);
+	}
+
+	/** The answer of a status or rate-limit fault, in the network's own error shape. */
+	private faultResponse(id: NetworkId, faults: FaultRule[]): SandboxResponse | undefined {
+		const module = this.mounted.get(id)!.module;
+		for (const fault of faults) {
+			if (fault.kind === 'status') {
+				const status = fault.status ?? 500;
+				const base = fault.body !== undefined ? { status, body: fault.body } : module.error(status, 'injected_fault', `Injected fault: HTTP ${status}`);
+				return { ...base, status, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } };
+			}
+			if (fault.kind === 'rateLimit') {
+				const base = fault.body !== undefined ? { status: 429, body: fault.body } : module.error(429, 'rate_limited', 'Too many requests (injected)');
+				return {
+					...base,
+					status: 429,
+					headers: {
+						'X-RateLimit-Limit': '60',
+						'X-RateLimit-Remaining': '0',
+						'X-RateLimit-Reset': String(this.clock.nowSeconds() + 60),
+						'Retry-After': '60',
+						...(fault.headers ?? {}),
+					},
+				};
+			}
+		}
+		return undefined;
 	}
 
 	/** Routes outside a network's mount path (e.g. Clawtter's origin-level /health). */
@@ -297,44 +336,6 @@ export class Sandbox {
 			return { ...base, body, headers: { ...(base.headers ?? {}), ...error.headers } };
 		}
 		return module.error(500, 'internal_error', `Sandbox handler failed: ${(error as Error)?.message ?? String(error)}`);
-	}
-
-	private async respondWithFaults(id: NetworkId, request: SandboxRequest, res: ServerResponse, response: SandboxResponse): Promise<void> {
-		const faults = this.faults.take(id, request.method, request.path);
-		for (const fault of faults) {
-			if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
-		}
-		for (const fault of faults) {
-			if (fault.kind === 'reset') {
-				res.socket?.destroy();
-				return;
-			}
-			if (fault.kind === 'malformed') {
-				return send(res, { status: fault.status ?? 200, raw: '{"ok": true, "truncated', headers: { 'Content-Type': 'application/json' } });
-			}
-			if (fault.kind === 'status') {
-				const module = this.mounted.get(id)!.module;
-				const base = fault.body !== undefined ? { status: fault.status ?? 500, body: fault.body } : module.error(fault.status ?? 500, 'injected_fault', `Injected fault: HTTP ${fault.status ?? 500}`);
-				return send(res, { ...base, status: fault.status ?? 500, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
-			}
-			if (fault.kind === 'rateLimit') {
-				const module = this.mounted.get(id)!.module;
-				const reset = this.clock.nowSeconds() + 60;
-				const base = fault.body !== undefined ? { status: 429, body: fault.body } : module.error(429, 'rate_limited', 'Too many requests (injected)');
-				return send(res, {
-					...base,
-					status: 429,
-					headers: {
-						'X-RateLimit-Limit': '60',
-						'X-RateLimit-Remaining': '0',
-						'X-RateLimit-Reset': String(reset),
-						'Retry-After': '60',
-						...(fault.headers ?? {}),
-					},
-				});
-			}
-		}
-		send(res, response);
 	}
 
 	private async handleControl(req: IncomingMessage, res: ServerResponse): Promise<void> {
