@@ -6,7 +6,7 @@ module.exports = {
 	transform: {
 		'^.+\\.ts$': ['ts-jest', { diagnostics: false }],
 	},
-	setupFiles: ['<rootDir>/test/harness/env.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/env.ts'],
 	testTimeout: 30000,
 	maxWorkers: 2,
 	reporters: ['default', '<rootDir>/test/harness/summaryReporter.js'],
