@@ -40,7 +40,13 @@ export function checkField(rule: FieldRule, raw: unknown): string | undefined {
 	const name = `${rule.label} (${rule.field})`;
 	const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 	if (empty) {
-		return rule.required ? `${name} is required` : undefined;
+		if (rule.required) return `${name} is required`;
+		// An optional field given as a (blank) string still has to meet its minimum length.
+		if (typeof raw === 'string' && rule.minLength !== undefined) {
+			const length = charLength(rule.trim ? raw.trim() : raw);
+			if (length < rule.minLength) return `${name} is too short: ${length} characters; the minimum is ${rule.minLength}`;
+		}
+		return undefined;
 	}
 	if (Array.isArray(raw)) {
 		if (rule.maxItems !== undefined && raw.length > rule.maxItems) {

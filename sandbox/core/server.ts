@@ -214,7 +214,7 @@ export class Sandbox {
 		const m = this.mounted.get(id)!;
 		const module = m.module;
 		const url = new URL(req.url ?? '/', 'http://sandbox');
-		let path = url.pathname;
+		const path = url.pathname;
 		const method = (req.method ?? 'GET').toUpperCase();
 		let rawBody: Buffer = Buffer.alloc(0);
 		let body: unknown;
