@@ -1,5 +1,8 @@
 import type {
+	IDataObject,
 	IDisplayOptions,
+	IExecuteSingleFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 	IN8nRequestOperationPaginationGeneric,
@@ -82,9 +85,20 @@ export function fieldsFor(resource: string, operation: string, fields: INodeProp
 	});
 }
 
-/** Output: one item per entry of the response's array at `property`. */
+/**
+ * Output: one item per entry of the response's array at `property` (what n8n's `rootProperty`
+ * does), each paired with the input item it was read for. n8n pairs a declarative node's outputs
+ * by itself only when there is one input item or exactly one output per input, so a list read
+ * for several input items would otherwise come out unpaired.
+ */
 export function itemsAt(property: string): PostReceiveAction {
-	return { type: 'rootProperty', properties: { property } };
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		const pairedItem = { item: this.getItemIndex() };
+		return items.flatMap((response) => {
+			const value = response.json[property];
+			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject, pairedItem }));
+		});
+	} as PostReceiveAction;
 }
 
 type PaginationFunction = Exclude<

@@ -31,7 +31,10 @@ export interface CursorPaging {
 	/** Query parameter carrying the cursor, read from the last (or first) item of a page. */
 	cursorParam: string;
 	cursorOf: (item: IDataObject) => string | undefined;
-	/** Which item of a page holds the next cursor: 'last' (newest-first lists, default) or 'first' (chronological pages). */
+	/**
+	 * Which item of a page holds the next cursor: 'last' (newest-first lists, default) or 'first'
+	 * (chronological pages read backwards; older pages are then put in front of newer ones).
+	 */
 	cursorFrom?: 'first' | 'last';
 	/** Items with the same id are emitted once (cursors on timestamps can overlap). */
 	idOf?: (item: IDataObject) => string;
@@ -52,14 +55,19 @@ export function cursorPagination(paging: CursorPaging): Paginate {
 			const qs: IDataObject = { [paging.limitParam]: size };
 			if (cursor !== undefined) qs[paging.cursorParam] = cursor;
 			const items = await this.makeRoutingRequest(withQuery(requestData, qs));
+			const fresh: INodeExecutionData[] = [];
 			for (const item of items) {
 				const id = paging.idOf?.(item.json);
 				if (id !== undefined) {
 					if (seen.has(id)) continue;
 					seen.add(id);
 				}
-				out.push(item);
+				fresh.push(item);
 			}
+			// Chronological pages read backwards (cursor from the first item): each older page goes
+			// in front, so that the whole output stays in the order of every page.
+			if (paging.cursorFrom === 'first') out.unshift(...fresh);
+			else out.push(...fresh);
 			const edge = paging.cursorFrom === 'first' ? items[0] : items[items.length - 1];
 			const next = edge ? paging.cursorOf(edge.json) : undefined;
 			if (items.length < size || next === undefined || next === cursor) break;

@@ -43,26 +43,33 @@ export const REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
 	ignoreHttpStatusErrors: true,
 } as DeclarativeRestApiSettings.HttpRequestOptions;
 
-/** Throws unless `baseURL` is an http(s) URL; the message names the credential field. */
-export function assertBaseUrl(node: INode, network: NetworkId, baseURL: string, itemIndex?: number): void {
+/**
+ * Throws unless `baseURL` is an http(s) URL; the message names where it comes from: the
+ * credential, or the operation's own Base URL field (Register, which needs no credential).
+ */
+export function assertBaseUrl(node: INode, network: NetworkId, baseURL: string, itemIndex?: number, source: 'credential' | 'field' = 'credential'): void {
 	const name = NETWORKS[network].displayName;
-	if (baseURL === '') {
+	if (baseURL === '' && source === 'credential') {
 		throw new NodeOperationError(node, `No ${name} credential is selected`, {
 			itemIndex,
 			description: `Choose a ${name} credential for this node.`,
 		});
 	}
-	let protocol = '';
-	try {
-		protocol = new URL(baseURL).protocol;
-	} catch {
-		protocol = '';
-	}
+	const protocol = protocolOf(baseURL);
 	if (protocol !== 'http:' && protocol !== 'https:') {
-		throw new NodeOperationError(node, `The Base URL in the ${name} credential must be an http:// or https:// URL`, {
+		const where = source === 'field' ? 'The Base URL field of this operation' : `The Base URL in the ${name} credential`;
+		throw new NodeOperationError(node, `${where} must be an http:// or https:// URL`, {
 			itemIndex,
 			description: `It is "${baseURL}". The production value is ${NETWORKS[network].defaultBaseUrl}.`,
 		});
+	}
+}
+
+function protocolOf(url: string): string {
+	try {
+		return new URL(url).protocol;
+	} catch {
+		return '';
 	}
 }
 
@@ -71,10 +78,14 @@ export function normalizeBaseUrl(value: unknown): string {
 	return String(value ?? '').trim().replace(/\/+$/, '');
 }
 
-/** preSend: refuses to send anything when the credential's Base URL is not an http(s) URL. */
+/**
+ * preSend: refuses to send anything when the Base URL is not an http(s) URL. It is the
+ * credential's, unless the operation has its own Base URL field (a `baseUrl` parameter: Register).
+ */
 export function checkBaseUrl(network: NetworkId): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		assertBaseUrl(this.getNode(), network, String(requestOptions.baseURL ?? ''), this.getItemIndex());
+		const source = this.getNode().parameters.baseUrl !== undefined ? 'field' : 'credential';
+		assertBaseUrl(this.getNode(), network, String(requestOptions.baseURL ?? ''), this.getItemIndex(), source);
 		return requestOptions;
 	};
 }

@@ -9,7 +9,7 @@ export const conversationGetHistory: OperationDefinition = {
 		name: 'Get History',
 		value: 'getHistory',
 		action: 'Get the history of a conversation',
-		description: 'Messages exchanged with an agent, both directions, oldest first within each page (kept after acknowledgment)',
+		description: 'Messages exchanged with an agent, both directions, oldest first (kept after acknowledgment)',
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('messages'), parseDeliveredMessages] } },
 	},
 	fields: [

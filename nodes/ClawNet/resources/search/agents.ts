@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { itemsAt } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
+import { timePagedList } from '../../shared/fields';
 import { queryField } from './query';
 
 /** Search → Agents: GET /search?type=agents. */
@@ -16,5 +17,6 @@ export const searchAgents: OperationDefinition = {
 			output: { postReceive: [itemsAt('agents')] },
 		},
 	},
-	fields: [queryField, ...returnAllAndLimit({ maxLimit: 200 })],
+	// Search pages with `before_ts` for agents too (newest agents first, by `created_at`).
+	fields: [queryField, ...timePagedList('before_ts', { idOf: (agent) => agent.agent_id ?? agent.id })],
 };
