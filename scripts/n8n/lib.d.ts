@@ -1,0 +1,78 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only types (scripts/n8n), never in dist/ */
+/** Types of scripts/n8n/lib.js (plain JS, shared by `npm start` and test/e2e). */
+import type { ChildProcess } from 'node:child_process';
+
+import type { N8nRuntime } from './runtime';
+
+export const ROOT: string;
+export const PACKAGE_NAME: string;
+export const EXAMPLES_DIR: string;
+export const OWNER: { email: string; password: string; firstName: string; lastName: string };
+export const CREDENTIAL_IDS: { clawNetApi: string; clawtterApi: string; clawPostApi: string };
+export const SANDBOX_ACCOUNTS: { clawnet: string; clawtter: string; clawpost: string };
+
+/** The part of the sandbox's `GET /_control/info` used here. */
+export interface SandboxInfoLike {
+	networks: Record<string, { baseUrl: string; credentials?: unknown }>;
+}
+
+export interface WorkflowJson {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string; type: string; parameters: Record<string, unknown>; [key: string]: unknown }>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
+}
+
+export interface CommandResult {
+	status: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface N8nProcess {
+	child: ChildProcess;
+	pid: number;
+	/** http://127.0.0.1:<port> */
+	url: string;
+	stop(graceMs?: number): Promise<void>;
+	ready(timeoutMs?: number): Promise<void>;
+	exited(): boolean;
+}
+
+export function freePort(): Promise<number>;
+export function portInUse(port: number): Promise<boolean>;
+export function n8nEnv(options: {
+	runtime: N8nRuntime;
+	userFolder: string;
+	port?: number;
+	brokerPort: number;
+	extra?: Record<string, string>;
+}): Record<string, string>;
+export function installPackedPackage(userFolder: string): string;
+export function sandboxCredentials(info: SandboxInfoLike): Array<{ id: string; name: string; type: string; data: Record<string, string> }>;
+export function exampleWorkflows(): Array<{ file: string; workflow: WorkflowJson }>;
+export function runN8n(
+	runtime: N8nRuntime,
+	args: string[],
+	options?: { env?: Record<string, string>; timeoutMs?: number; allowFailure?: boolean },
+): Promise<CommandResult>;
+export function prepareUserFolder(options: {
+	runtime: N8nRuntime;
+	userFolder: string;
+	sandboxInfo: SandboxInfoLike;
+	workflows?: WorkflowJson[];
+	onlyChanged?: boolean;
+	publish?: string[];
+	env?: Record<string, string>;
+}): Promise<{ imported: string[]; workflows: WorkflowJson[] }>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the execution n8n prints is arbitrary JSON
+export function executeWorkflow(runtime: N8nRuntime, id: string, options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<{ run: any; stdout: string; stderr: string }>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see executeWorkflow
+export function nodeOutput(run: any, nodeName: string): Array<Array<Record<string, any>>>;
+export function launchN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string }): N8nProcess;
+export function startN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; timeoutMs?: number }): Promise<N8nProcess>;
+export function signIn(url: string): Promise<string>;
+export function nodeTypes(url: string, cookie: string): Promise<Array<{ name: string; displayName: string; version: number | number[]; iconUrl?: unknown; [key: string]: unknown }>>;
+/** Registers values (keys, tokens) that error messages of this module mask (`***` + last four). */
+export function redactSecrets(values: string[]): void;
