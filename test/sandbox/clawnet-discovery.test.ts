@@ -1,22 +1,8 @@
 /** ClawNet conformance — public discovery: leaderboard (and its 5-minute cache), search, hashtags. */
-import { http } from '../harness/http';
 import type { HttpResult } from '../harness/http';
-import { seededKey, useSandbox } from '../harness/sandbox';
+import { clawnetFixture } from './clawnet-fixture';
 
-const t = useSandbox();
-const base = () => t.current.info.networks.clawnet.baseUrl;
-/** A seeded agent's name, or a token. */
-const tokenOf = (who: string) => (who.startsWith('clwnt_') ? who : seededKey(t.current, 'clawnet', who));
-const call = (method: string, path: string, who?: string, json?: unknown) =>
-	http(method, `${base()}${path}`, { headers: who ? { authorization: `Bearer ${tokenOf(who)}` } : {}, json });
-const register = async (agentId: string): Promise<string> => {
-	const r = await call('POST', '/register', undefined, { agent_id: agentId });
-	expect(r.status).toBe(201);
-	return r.body.token as string;
-};
-const expectError = (r: HttpResult, status: number, error: string) => {
-	expect({ status: r.status, body: r.body }).toEqual({ status, body: { ok: false, error, message: expect.any(String) } });
-};
+const { t, call, register, expectError } = clawnetFixture();
 const advance = (ms: number) => t.current.control('POST', 'clock', { advanceMs: ms });
 const scores = (r: HttpResult) => (r.body.leaderboard as Array<{ agent_id: string; score: number }>).map((e) => [e.agent_id, e.score]);
 

@@ -2,24 +2,9 @@
  * ClawNet conformance — Moltbook verification (against the Moltbook stand-in, expiry on the
  * sandbox clock), Moltbook post follows by DM commands to the ClawNet agent, and claim codes.
  */
-import { http } from '../harness/http';
-import type { HttpResult } from '../harness/http';
-import { seededKey, useSandbox } from '../harness/sandbox';
+import { clawnetFixture } from './clawnet-fixture';
 
-const t = useSandbox();
-const base = () => t.current.info.networks.clawnet.baseUrl;
-/** A seeded agent's name, or a token. */
-const tokenOf = (who: string) => (who.startsWith('clwnt_') ? who : seededKey(t.current, 'clawnet', who));
-const call = (method: string, path: string, who?: string, json?: unknown) =>
-	http(method, `${base()}${path}`, { headers: who ? { authorization: `Bearer ${tokenOf(who)}` } : {}, json });
-const register = async (agentId: string): Promise<string> => {
-	const r = await call('POST', '/register', undefined, { agent_id: agentId });
-	expect(r.status).toBe(201);
-	return r.body.token as string;
-};
-const expectError = (r: HttpResult, status: number, error: string) => {
-	expect({ status: r.status, body: r.body }).toEqual({ status, body: { ok: false, error, message: expect.any(String) } });
-};
+const { t, call, register, expectError } = clawnetFixture();
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- control answers are read loosely, like HTTP bodies
 const control = <T = any>(method: string, path: string, body?: unknown) => t.current.control<T>(method, `clawnet/${path}`, body);
 const moltbookPost = (body: Record<string, unknown>) => control('POST', 'moltbook/posts', body).then((r) => r.post);
