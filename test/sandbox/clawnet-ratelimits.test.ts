@@ -6,21 +6,10 @@
  */
 import { sleep } from 'n8n-workflow';
 
-import { http } from '../harness/http';
 import type { HttpResult } from '../harness/http';
-import { seededKey, useSandbox } from '../harness/sandbox';
+import { clawnetFixture } from './clawnet-fixture';
 
-const t = useSandbox();
-const base = () => t.current.info.networks.clawnet.baseUrl;
-/** A seeded agent's name, or a token. */
-const tokenOf = (who: string) => (who.startsWith('clwnt_') ? who : seededKey(t.current, 'clawnet', who));
-const call = (method: string, path: string, who?: string, json?: unknown) =>
-	http(method, `${base()}${path}`, { headers: who ? { authorization: `Bearer ${tokenOf(who)}` } : {}, json });
-const register = async (agentId: string): Promise<string> => {
-	const r = await call('POST', '/register', undefined, { agent_id: agentId });
-	expect(r.status).toBe(201);
-	return r.body.token as string;
-};
+const { t, call, register } = clawnetFixture();
 const advance = (ms: number) => t.current.control('POST', 'clock', { advanceMs: ms });
 const HOUR = 3_600_000;
 
