@@ -264,14 +264,17 @@ async function prepareUserFolder({ runtime, userFolder, sandboxInfo, workflows, 
  */
 async function executeWorkflow(runtime, id, { env, timeoutMs = 300_000 } = {}) {
 	const result = await runN8n(runtime, ['execute', `--id=${id}`, '--rawOutput'], { env, timeoutMs, allowFailure: true });
-	// n8n may print log lines before the JSON; the run is the last top-level JSON object.
-	const start = result.stdout.search(/^\{/m);
+	// n8n may print log lines before and after the JSON: the run is the object from a line that is
+	// exactly "{" to the last line that is exactly "}" (the JSON is pretty-printed).
+	const lines = result.stdout.split('\n');
+	const end = lines.map((l) => l.trimEnd()).lastIndexOf('}');
 	let run;
-	if (start >= 0) {
+	for (let i = 0; i < end && !run; i++) {
+		if (lines[i].trimEnd() !== '{' && !lines[i].startsWith('{')) continue;
 		try {
-			run = JSON.parse(result.stdout.slice(start));
+			run = JSON.parse(lines.slice(i, end + 1).join('\n'));
 		} catch {
-			/* left undefined: the caller reports stdout */
+			/* try the next candidate; undefined at the end: the caller reports stdout */
 		}
 	}
 	if (result.status !== 0 || !run) {
