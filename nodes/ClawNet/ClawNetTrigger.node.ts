@@ -55,12 +55,13 @@ export class ClawNetTrigger implements INodeType {
 						name: 'Never (At-Least-Once)',
 						value: 'never',
 						description:
-							'Leave messages in the inbox; acknowledge them in the workflow with Message → Acknowledge once handled',
+							'Leave messages in the inbox; acknowledge them in the workflow with Message → Acknowledge once handled. A message still unacknowledged after Redeliver After is emitted again.',
 					},
 					{
 						name: 'After Emitting (At-Most-Once)',
 						value: 'afterEmit',
-						description: 'Acknowledge each message as soon as the trigger emits it; a failed run does not see it again',
+						description:
+							'The trigger acknowledges each message itself once n8n has recorded its emission (at the next poll); a failed run does not see it again',
 					},
 				],
 			},
@@ -112,6 +113,26 @@ export class ClawNetTrigger implements INodeType {
 						type: 'boolean',
 						default: true,
 						description: 'Whether items caused by your own agent are never emitted',
+					},
+					{
+						displayName: 'Max Deliveries',
+						name: 'maxDeliveries',
+						type: 'number',
+						default: 5,
+						typeOptions: { minValue: 0 },
+						displayOptions: { show: { '/event': ['directMessage'], '/acknowledge': ['never'] } },
+						description:
+							'How many times one unacknowledged message is emitted at most (the first delivery included); it then stays in the inbox untouched. 0 = no limit.',
+					},
+					{
+						displayName: 'Redeliver After (Minutes)',
+						name: 'redeliverAfterMinutes',
+						type: 'number',
+						default: 15,
+						typeOptions: { minValue: 0, numberPrecision: 2 },
+						displayOptions: { show: { '/event': ['directMessage'], '/acknowledge': ['never'] } },
+						description:
+							'A message emitted but still unacknowledged after this long is emitted again, with redelivery set to true (a failed run is retried). 0 = never redeliver.',
 					},
 					{
 						displayName: 'Mark Notifications as Read',

@@ -121,7 +121,15 @@ export async function apiRequest<T = IDataObject>(
 	network: NetworkId,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { qs?: IDataObject; body?: IDataObject; itemIndex?: number } = {},
+	options: {
+		qs?: IDataObject;
+		body?: IDataObject;
+		itemIndex?: number;
+		/** Milliseconds before the request is abandoned (triggers keep it well below the poll interval). */
+		timeout?: number;
+		/** Reads what it can from a success answer whose JSON is broken (e.g. cut off) instead of failing. */
+		salvage?: (text: string) => T | undefined;
+	} = {},
 ): Promise<T> {
 	const info = NETWORKS[network];
 	const credentials = await this.getCredentials(info.credentialType);
@@ -137,9 +145,14 @@ export async function apiRequest<T = IDataObject>(
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
 	})) as IN8nHttpFullResponse;
 	const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 	if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, options.itemIndex);
-	if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, options.itemIndex);
+	if (isMalformedJson(api)) {
+		const salvaged = options.salvage?.(String(response.body));
+		if (salvaged !== undefined) return salvaged;
+		throw malformedJsonError(this.getNode(), network, api, options.itemIndex);
+	}
 	return response.body as T;
 }

@@ -5,6 +5,7 @@
 import { json } from '../core/http';
 import type { Router } from '../core/router';
 import { invalid } from './errors';
+import { clawnetMessageControlRoutes } from './controlMessages';
 import { claimView, createClaim } from './model/claims';
 import { addMoltbookComment, addMoltbookPost, moltbookPostView } from './model/moltbook';
 import type { ClawNetState } from './state';
@@ -49,4 +50,6 @@ export function clawnetControlRoutes(router: Router<ClawNetState>): void {
 	});
 
 	router.get('/claims', (_req, state, env) => json(200, { claims: [...state.claims.values()].map((c) => claimView(env, c)) }));
+
+	clawnetMessageControlRoutes(router);
 }

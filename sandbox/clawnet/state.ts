@@ -23,6 +23,11 @@ export interface Message {
 	acked_at: number | null;
 	/** Sent to an agent who blocks the sender: the sender sees it as sent, the recipient never does. */
 	dropped: boolean;
+	/**
+	 * When the message becomes readable in the inbox (sandbox time); absent = at once. Only the
+	 * control API sets it, to stand in for a commit that lands after a later one (a "late" message).
+	 */
+	visible_at?: number;
 }
 
 export interface Post {

@@ -3,7 +3,10 @@ import type { NetworkId } from './types';
 
 /**
  * A fault a test injects: on matching requests, answer with a status, delay, send malformed
- * JSON, reset the connection, or answer 429 with rate-limit headers.
+ * JSON, reset the connection, or answer 429 with rate-limit headers. `status`, `rateLimit` and
+ * `reset` stand in for the service (the request is not processed); `malformed`, `truncated` and
+ * `lost` let the service act and then break its answer: a body that is not JSON, the real body
+ * cut in half, or no answer at all (the connection drops after the service acted).
  */
 export interface FaultRule {
 	id: number;
@@ -12,7 +15,7 @@ export interface FaultRule {
 	method: string;
 	/** Path inside the network: exact, or ending in '*' for a prefix. */
 	path: string;
-	kind: 'status' | 'latency' | 'malformed' | 'reset' | 'rateLimit';
+	kind: 'status' | 'latency' | 'malformed' | 'truncated' | 'lost' | 'reset' | 'rateLimit';
 	status?: number;
 	body?: unknown;
 	headers?: Record<string, string>;
@@ -27,7 +30,7 @@ export interface FaultRule {
 
 export type FaultInput = Partial<Omit<FaultRule, 'id' | 'hits'>> & Pick<FaultRule, 'kind'>;
 
-const KINDS = ['status', 'latency', 'malformed', 'reset', 'rateLimit'];
+const KINDS = ['status', 'latency', 'malformed', 'truncated', 'lost', 'reset', 'rateLimit'];
 
 export class FaultInjector {
 	private rules: FaultRule[] = [];

@@ -269,13 +269,17 @@ export class Sandbox {
 			},
 			module.secretHeaders,
 		);
-		if (!response || faults.some((f) => f.kind === 'reset')) {
+		if (!response || faults.some((f) => f.kind === 'reset' || f.kind === 'lost')) {
 			res.socket?.destroy();
 			return;
 		}
 		if (faults.some((f) => f.kind === 'malformed')) {
 			const malformed = faults.find((f) => f.kind === 'malformed')!;
 			return send(res, { status: malformed.status ?? response.status, raw: '{"ok": true, "truncated', headers: { 'Content-Type': 'application/json' } });
+		}
+		if (faults.some((f) => f.kind === 'truncated') && response.body !== undefined) {
+			const whole = JSON.stringify(response.body);
+			return send(res, { status: response.status, raw: whole.slice(0, Math.floor(whole.length / 2)), headers: { ...(response.headers ?? {}), 'Content-Type': 'application/json' } });
 		}
 		send(res, response);
 	}

@@ -1,5 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import type { PollBudget } from '../../shared/pollState';
+import { TRIGGER_REQUEST_TIMEOUT_MS, timeOf } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
 
 /**
@@ -25,8 +27,46 @@ async function ownAgentId(this: IPollFunctions): Promise<string> {
 	const staticData = this.getWorkflowStaticData('node');
 	const known = (staticData.ownAgentIds ?? {}) as IDataObject;
 	if (typeof known[credentialId] === 'string') return known[credentialId] as string;
-	const body = (await apiRequest.call(this, 'clawnet', 'GET', '/me')) as IDataObject;
+	const body = (await apiRequest.call(this, 'clawnet', 'GET', '/me', { timeout: TRIGGER_REQUEST_TIMEOUT_MS })) as IDataObject;
 	const id = String((body.agent as IDataObject | undefined)?.agent_id ?? '');
 	staticData.ownAgentIds = { ...known, [credentialId]: id };
 	return id;
+}
+
+/**
+ * A newest-first list (notifications, mentions) read back to `floor` (ms), oldest first, following
+ * full pages with ClawNet's exclusive `before`. Each next page starts 1 ms after the last time of
+ * the page before and ids read twice are dropped, so equal times on a page boundary are never
+ * skipped. Stops at the poll budget; what is left is read by the next poll (the floor stays).
+ */
+export async function readNewestFirst(
+	this: IPollFunctions,
+	budget: PollBudget,
+	path: string,
+	listKey: string,
+	timeField: string,
+	floor: number | undefined,
+): Promise<IDataObject[]> {
+	const PAGE = 200;
+	const byId = new Map<string, IDataObject>();
+	let before: number | undefined;
+	for (;;) {
+		const qs: IDataObject = { limit: PAGE };
+		if (before !== undefined) qs.before = new Date(before).toISOString();
+		const body = (await apiRequest.call(this, 'clawnet', 'GET', path, { qs, timeout: budget.timeout() })) as IDataObject;
+		const page = (body[listKey] as IDataObject[] | undefined) ?? [];
+		let added = 0;
+		for (const item of page) {
+			if (!byId.has(String(item.id))) {
+				byId.set(String(item.id), item);
+				added++;
+			}
+		}
+		const oldest = timeOf(page[page.length - 1]?.[timeField]);
+		const newest = timeOf(page[0]?.[timeField]);
+		const reachedFloor = floor !== undefined && oldest !== undefined && oldest < floor;
+		if (page.length < PAGE || reachedFloor || oldest === undefined || oldest === newest || added === 0 || !budget.allowsAnother()) break;
+		before = oldest + 1;
+	}
+	return [...byId.values()].sort((a, b) => (timeOf(a[timeField]) ?? 0) - (timeOf(b[timeField]) ?? 0));
 }

@@ -1,30 +1,36 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { PollMemory } from '../../shared/pollState';
-import { apiRequest } from '../../shared/transport';
-import { ignoredAgents } from './common';
+import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { ignoredAgents, readNewestFirst } from './common';
 
 const KEY = 'mentions';
 const id = (p: IDataObject) => String(p.id);
+const at = (p: IDataObject) => timeOf(p.created_at);
 
-/** New Mention: posts where you were @mentioned, each emitted once, oldest first. */
+/** New Mention: posts where you were @mentioned, each emitted once, oldest first, every page read. */
 export async function pollMentions(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const staticData = this.getWorkflowStaticData('node');
-	const memory = PollMemory.load(staticData, KEY);
-	const body = (await apiRequest.call(this, 'clawnet', 'GET', '/mentions', { qs: { limit: 200 } })) as IDataObject;
-	const posts = ((body.posts as IDataObject[] | undefined) ?? []).slice().reverse();
-
+	const budget = PollBudget.of(this);
 	if (this.getMode() === 'manual') {
-		const newest = posts[posts.length - 1];
+		const newest = (await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', undefined)).pop();
 		return newest ? [[{ json: newest }]] : null;
 	}
-
-	const fresh = memory.fresh(posts, id);
-	const ignored = fresh.length ? await ignoredAgents.call(this) : new Set<string>();
-	const firstRun = !memory.initialized;
-	const emit = firstRun && options.emitExisting !== true ? [] : fresh.filter((p) => !ignored.has(String(p.agent_id).toLowerCase()));
-	memory.remember(fresh, id);
-	memory.save(staticData, KEY);
-	return emit.length ? [emit.map((json) => ({ json }))] : null;
+	return await withPollLease(
+		staticData,
+		KEY,
+		budget.left() + budget.requestTimeoutMs + 5000,
+		async () => {
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const memory = PollMemory.load(staticData, KEY, { overlapMs: DEFAULT_OVERLAP_MS });
+			const posts = await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', memory.floor);
+			const fresh = memory.fresh(posts, id, at);
+			const ignored = fresh.length ? await ignoredAgents.call(this) : new Set<string>();
+			const firstRun = !memory.initialized;
+			const emit = firstRun && options.emitExisting !== true ? [] : fresh.filter((p) => !ignored.has(String(p.agent_id).toLowerCase()));
+			memory.remember(fresh, id, at);
+			memory.save(staticData, KEY);
+			return emit.length ? [emit.map((json) => ({ json }))] : null;
+		},
+		null,
+	);
 }

@@ -1,68 +1,101 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { PollMemory } from '../../shared/pollState';
+import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
 import { ignoredAccounts, isIgnored } from './common';
 
 type PostSource = 'followingFeed' | 'userPosts' | 'search';
 
+/** The largest page each source allows: Clawtter's feeds, user lists and search have no cursor. */
+const PAGE: Record<PostSource, number> = { followingFeed: 200, userPosts: 200, search: 100 };
+
 /** The candidate posts of one poll, oldest first, each with a `post_id`. */
-async function candidates(this: IPollFunctions, source: PostSource): Promise<IDataObject[]> {
+async function candidates(this: IPollFunctions, budget: PollBudget, source: PostSource): Promise<IDataObject[]> {
+	const timeout = budget.timeout();
 	if (source === 'followingFeed') {
 		// Ids are free; full cards spend the daily read budget, so they are fetched only when needed.
-		const body = (await apiRequest.call(this, 'clawtter', 'GET', '/feed/following', { qs: { limit: 200, hydrate: 'false' } })) as IDataObject;
+		const body = (await apiRequest.call(this, 'clawtter', 'GET', '/feed/following', { qs: { limit: PAGE.followingFeed, hydrate: 'false' }, timeout })) as IDataObject;
 		return ((body.post_ids as string[] | undefined) ?? []).slice().reverse().map((postId) => ({ post_id: postId }));
 	}
 	if (source === 'userPosts') {
 		const user = String(this.getNodeParameter('user', '', { extractValue: true })).trim();
-		const body = (await apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(user)}/posts`, { qs: { limit: 200 } })) as IDataObject;
+		const body = (await apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(user)}/posts`, { qs: { limit: PAGE.userPosts }, timeout })) as IDataObject;
 		// Your own list also shows posts still in review: a post is new once it is approved.
 		return ((body.items as IDataObject[] | undefined) ?? [])
 			.filter((p) => p.moderation_status === undefined || p.moderation_status === 'approved')
-			.sort((a, b) => Number(a.created_at) - Number(b.created_at));
+			.sort((a, b) => (timeOf(a.created_at) ?? 0) - (timeOf(b.created_at) ?? 0));
 	}
 	const q = String(this.getNodeParameter('query', '')).trim();
-	const body = (await apiRequest.call(this, 'clawtter', 'GET', '/search/posts', { qs: { q, limit: 100 } })) as IDataObject;
+	const body = (await apiRequest.call(this, 'clawtter', 'GET', '/search/posts', { qs: { q, limit: PAGE.search }, timeout })) as IDataObject;
 	return ((body.items as IDataObject[] | undefined) ?? []).slice().reverse();
 }
 
-/** Full cards for the following feed's new posts (one hydrated request, only when there are new ones). */
-async function cardsFor(this: IPollFunctions, ids: Set<string>): Promise<IDataObject[]> {
-	const body = (await apiRequest.call(this, 'clawtter', 'GET', '/feed/following', { qs: { limit: 200, hydrate: 'true' } })) as IDataObject;
-	const cards = (body.items as IDataObject[] | undefined) ?? [];
-	return cards.filter((card) => ids.has(String(card.post_id))).reverse();
+/**
+ * Full cards of the following feed's newest `count` posts (one hydrated read, counted in the daily
+ * read budget). When the budget is spent, the posts are emitted as ids with the reason instead of
+ * failing every poll until the budget resets.
+ */
+async function cardsFor(this: IPollFunctions, budget: PollBudget, count: number): Promise<{ cards: IDataObject[]; unavailable?: string }> {
+	try {
+		const body = (await apiRequest.call(this, 'clawtter', 'GET', '/feed/following', {
+			qs: { limit: Math.min(PAGE.followingFeed, Math.max(1, count)), hydrate: 'true' },
+			timeout: budget.timeout(),
+		})) as IDataObject;
+		return { cards: (body.items as IDataObject[] | undefined) ?? [] };
+	} catch (error) {
+		const e = error as { httpCode?: string; message?: string; description?: string };
+		if (e.httpCode !== '429') throw error;
+		return { cards: [], unavailable: `Full card not read: ${e.message ?? 'the daily read budget is spent'}. ${e.description ?? ''}`.trim() };
+	}
 }
 
 const id = (p: IDataObject) => String(p.post_id);
 
-/** New Post in Following Feed / by a User / Matching a Search: each post emitted once, oldest first. */
+/**
+ * New Post in Following Feed / by a User / Matching a Search: each post emitted once, oldest first.
+ * These lists have no cursor, so each poll reads the largest page; when a whole page is new after
+ * the first poll, more posts than a page may have arrived since the last poll and the oldest item
+ * says so (`possible_gap: true`).
+ */
 export async function pollPosts(this: IPollFunctions, source: PostSource): Promise<INodeExecutionData[][] | null> {
-	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const staticData = this.getWorkflowStaticData('node');
 	const key = `posts:${source}`;
+	const budget = PollBudget.of(this);
+	return await withPollLease(staticData, key, budget.left() + budget.requestTimeoutMs + 5000, async () => await poll.call(this, budget, source, key), null);
+}
+
+async function poll(this: IPollFunctions, budget: PollBudget, source: PostSource, key: string): Promise<INodeExecutionData[][] | null> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = PollMemory.load(staticData, key);
-	const posts = await candidates.call(this, source);
+	const posts = await candidates.call(this, budget, source);
+	const fullCards = source === 'followingFeed' && options.fullCards !== false;
 
 	if (this.getMode() === 'manual') {
 		const newest = posts[posts.length - 1];
 		if (!newest) return null;
-		const [card] = source === 'followingFeed' ? await cardsFor.call(this, new Set([id(newest)])) : [newest];
-		return [[{ json: card ?? newest }]];
+		const { cards } = fullCards || source === 'followingFeed' ? await cardsFor.call(this, budget, 1) : { cards: [newest] };
+		return [[{ json: cards[0] ?? newest }]];
 	}
 
 	const fresh = memory.fresh(posts, id);
 	const firstRun = !memory.initialized;
 	let emit = firstRun && options.emitExisting !== true ? [] : fresh;
-	if (emit.length && source === 'followingFeed' && options.fullCards !== false) {
-		const cards = await cardsFor.call(this, new Set(emit.map(id)));
+	if (emit.length && fullCards) {
+		// The feed is newest first: the cards of the newest `n` posts cover every new one.
+		const newestFirst = posts.slice().reverse();
+		const needed = Math.max(...emit.map((p) => newestFirst.findIndex((q) => id(q) === id(p)))) + 1;
+		const { cards, unavailable } = await cardsFor.call(this, budget, needed);
 		const byId = new Map(cards.map((c) => [id(c), c]));
-		emit = emit.map((p) => byId.get(id(p)) ?? p);
+		emit = emit.map((p) => byId.get(id(p)) ?? (unavailable ? { ...p, card_unavailable: unavailable } : p));
 	}
 	if (emit.length) {
 		const ignored = await ignoredAccounts.call(this);
 		emit = emit.filter((p) => !isIgnored(ignored, p.author));
 	}
+	const gap = !firstRun && posts.length >= PAGE[source] && fresh.length === posts.length;
 	memory.remember(fresh, id);
 	memory.save(staticData, key);
-	return emit.length ? [emit.map((json) => ({ json }))] : null;
+	if (!emit.length) return null;
+	return [emit.map((json, index) => ({ json: gap && index === 0 ? { ...json, possible_gap: true } : json }))];
 }

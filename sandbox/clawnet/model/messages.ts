@@ -44,10 +44,10 @@ export function visibleTo(message: Message, agent: Agent): boolean {
 	return message.to.toLowerCase() === key && !message.dropped;
 }
 
-/** Unacknowledged messages delivered to an agent. */
-export function unacknowledged(state: ClawNetState, agent: Agent): Message[] {
+/** Unacknowledged messages delivered to an agent (and already visible, see Message.visible_at). */
+export function unacknowledged(state: ClawNetState, agent: Agent, now = Infinity): Message[] {
 	const key = keyOf(agent);
-	return state.messages.filter((m) => m.to.toLowerCase() === key && !m.dropped && m.acked_at === null);
+	return state.messages.filter((m) => m.to.toLowerCase() === key && !m.dropped && m.acked_at === null && (m.visible_at ?? 0) <= now);
 }
 
 /** Messages between two agents that `me` can see, both directions. */

@@ -29,7 +29,7 @@ export function messageRoutes(api: ClawNetApi): void {
 
 	api.authed('GET', '/inbox/check', ({ state, env, agent }) => {
 		limitAgent(env, 'inbox_check', agent);
-		const count = unacknowledged(state, agent).length;
+		const count = unacknowledged(state, agent, env.clock.now()).length;
 		return ok({ has_messages: count > 0, count });
 	});
 
@@ -38,7 +38,7 @@ export function messageRoutes(api: ClawNetApi): void {
 		limitAgent(env, 'inbox', agent);
 		const limit = limitParam(req, 50, 200);
 		const since = timeParam(req, 'since');
-		const waiting = unacknowledged(state, agent)
+		const waiting = unacknowledged(state, agent, env.clock.now())
 			.filter((m) => since === undefined || m.created_at > since)
 			.sort((a, b) => a.created_at - b.created_at);
 		const page = waiting.slice(0, limit);
