@@ -29,6 +29,12 @@ export const DEFAULT_MEMORY_SIZE = 10000;
  */
 export const DEFAULT_OVERLAP_MS = 5 * 60 * 1000;
 
+/**
+ * How late an item may become visible behind newer ones and still be read by a newest-first list
+ * whose first pages hold nothing new (older items in the window are then not paged through).
+ */
+export const LATE_VISIBILITY_MS = 60 * 1000;
+
 export interface MemoryOptions {
 	/** Overlap window in ms for items with times; undefined for items without (ids only). */
 	overlapMs?: number;
@@ -92,10 +98,34 @@ export class PollMemory {
 		return this.stored.cursor;
 	}
 
-	/** Reads ask for items from this time on (ms): the overlap window behind the cursor. */
+	/**
+	 * Reads ask for items from this time on (ms): the overlap window behind the cursor, or further
+	 * back while a read that stopped early (see hold) has not reached its end.
+	 */
 	get floor(): number | undefined {
+		const hold = typeof this.stored.extra?.hold === 'number' ? this.stored.extra.hold : undefined;
 		if (this.stored.cursor === undefined || this.options.overlapMs === undefined) return this.stored.floor;
-		return Math.max(this.stored.floor ?? -Infinity, this.stored.cursor - this.options.overlapMs);
+		const window = Math.max(this.stored.floor ?? -Infinity, this.stored.cursor - this.options.overlapMs);
+		return hold !== undefined ? Math.min(window, hold) : window;
+	}
+
+	/** Whether an earlier read stopped before it reached the floor. */
+	get holding(): boolean {
+		return typeof this.stored.extra?.hold === 'number';
+	}
+
+	/**
+	 * A read stopped before reaching the floor (the poll's time ran out): items from `at` (the
+	 * floor the read was heading for) on stay new until a later read gets there. `undefined`
+	 * releases the hold.
+	 */
+	hold(at: number | undefined): void {
+		if (at === undefined) {
+			if (this.stored.extra) delete this.stored.extra.hold;
+			return;
+		}
+		const current = typeof this.stored.extra?.hold === 'number' ? this.stored.extra.hold : Infinity;
+		this.set('hold', Math.min(current, at));
 	}
 
 	has(id: string): boolean {
@@ -141,7 +171,7 @@ export class PollMemory {
 	/** Forgets ids older than the floor and, past the bound, the oldest ids. */
 	private prune(): void {
 		const floor = this.floor;
-		this.stored.floor = floor;
+		if (!this.holding) this.stored.floor = floor;
 		const seen = this.stored.seen;
 		let entries = Object.entries(seen);
 		if (floor !== undefined && this.options.overlapMs !== undefined) entries = entries.filter(([, at]) => at >= floor);
@@ -181,10 +211,12 @@ export class PollBudget {
 		this.deadline = Date.now() + budgetMs;
 	}
 
-	static of(context: IPollFunctions, requestTimeoutMs: number = TRIGGER_REQUEST_TIMEOUT_MS): PollBudget {
+	/** The budget n8n gives this poll; one request gets at most a third of it (and at most 20 s). */
+	static of(context: IPollFunctions): PollBudget {
 		const getBudget = (context as Partial<Pick<IPollFunctions, 'getPollBudgetMs'>>).getPollBudgetMs;
-		const budget = typeof getBudget === 'function' ? Number(getBudget.call(context)) : NaN;
-		return new PollBudget(Number.isFinite(budget) && budget > 0 ? budget : 5 * 60 * 1000, requestTimeoutMs);
+		const given = typeof getBudget === 'function' ? Number(getBudget.call(context)) : NaN;
+		const budget = Number.isFinite(given) && given > 0 ? given : 5 * 60 * 1000;
+		return new PollBudget(budget, Math.min(TRIGGER_REQUEST_TIMEOUT_MS, Math.max(1, Math.floor(budget / 3))));
 	}
 
 	left(): number {

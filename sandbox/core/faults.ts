@@ -24,6 +24,8 @@ export interface FaultRule {
 	rate: number;
 	/** How many more matching requests it hits; undefined = unlimited. */
 	times?: number;
+	/** How many matching requests pass untouched before it starts hitting (default 0). */
+	after?: number;
 	/** How many requests it has hit so far. */
 	hits: number;
 }
@@ -53,6 +55,7 @@ export class FaultInjector {
 			latencyMs: input.latencyMs,
 			rate: input.rate ?? 1,
 			times: input.times,
+			after: input.after,
 			hits: 0,
 		};
 		this.rules.push(rule);
@@ -81,6 +84,10 @@ export class FaultInjector {
 			if (rule.method !== '*' && rule.method !== method.toUpperCase()) continue;
 			if (!pathMatches(rule.path, path)) continue;
 			if (rule.times !== undefined && rule.times <= 0) continue;
+			if (rule.after !== undefined && rule.after > 0) {
+				rule.after--;
+				continue;
+			}
 			if (rule.rate < 1 && this.random.next() >= rule.rate) continue;
 			if (rule.times !== undefined) rule.times--;
 			rule.hits++;

@@ -385,3 +385,76 @@ export async function runPoll(options: PollOptions): Promise<PollResult> {
 	}
 	return { items, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, error };
 }
+
+/**
+ * One activation of a polling trigger as n8n runs it: one Workflow object whose static data lives
+ * in memory from poll to poll, and a "database" copy written only when a poll hands items over
+ * (n8n's __emit saves static data, then starts the execution; a poll that returns nothing saves
+ * nothing). A restart is a new ActivePoller from `persisted`. Overlapping polls share the memory.
+ */
+export class ActivePoller {
+	readonly workflow: Workflow;
+
+	readonly node: INode;
+
+	private readonly credentials: Record<string, ICredentialDataDecryptedObject>;
+
+	/** What n8n's database holds for this workflow's static data. */
+	persisted: IDataObject;
+
+	constructor(
+		options: { type: string; parameters: INodeParameters; credentials: Record<string, ICredentialDataDecryptedObject>; persisted?: IDataObject },
+		private readonly pollBudgetMs?: number,
+	) {
+		const nodeType = nodeTypes.getByNameAndVersion(options.type);
+		this.credentials = options.credentials;
+		this.persisted = JSON.parse(JSON.stringify(options.persisted ?? {})) as IDataObject;
+		this.node = {
+			id: 'trigger-under-test',
+			name: nodeType.description.defaults.name ?? 'Trigger',
+			type: `${PACKAGE}.${options.type}`,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: options.parameters,
+			credentials: Object.fromEntries(Object.keys(options.credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }])),
+		};
+		this.workflow = new Workflow({
+			id: 'poll-workflow',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes,
+			staticData: JSON.parse(JSON.stringify(this.persisted)) as IDataObject,
+		});
+	}
+
+	/**
+	 * Activation (the user activates the workflow, or n8n starts with it active): n8n runs one poll
+	 * and then saves static data whatever the poll returned.
+	 */
+	async activate(): Promise<{ items: INodeExecutionData[] | null; error?: Error }> {
+		const result = await this.poll();
+		this.persisted = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+		return result;
+	}
+
+	/**
+	 * One scheduled poll; when it hands items over, static data is persisted first (as n8n's __emit
+	 * does). With `crash`, the process dies before the hand-over: nothing is persisted.
+	 */
+	async poll(mode: 'trigger' | 'manual' = 'trigger', crash = false): Promise<{ items: INodeExecutionData[] | null; error?: Error }> {
+		const context = new PollContext(this.workflow, this.node, additionalData(this.credentials), mode, 'activate');
+		if (this.pollBudgetMs !== undefined) {
+			const budget = this.pollBudgetMs;
+			(context as unknown as { getPollBudgetMs: () => number }).getPollBudgetMs = () => budget;
+		}
+		try {
+			const result = await new TriggersAndPollers().runPollFunction(this.workflow, this.node, context);
+			const items = result ? result[0] : null;
+			if (items && mode === 'trigger' && !crash) this.persisted = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
+			return { items };
+		} catch (error) {
+			return { items: null, error: error as Error };
+		}
+	}
+}

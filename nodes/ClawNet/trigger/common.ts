@@ -37,7 +37,11 @@ async function ownAgentId(this: IPollFunctions): Promise<string> {
  * A newest-first list (notifications, mentions) read back to `floor` (ms), oldest first, following
  * full pages with ClawNet's exclusive `before`. Each next page starts 1 ms after the last time of
  * the page before and ids read twice are dropped, so equal times on a page boundary are never
- * skipped. Stops at the poll budget; what is left is read by the next poll (the floor stays).
+ * skipped. It ends at the floor, or at a full page with nothing new that reaches back past
+ * `quietBelow` (so an idle poll costs one request however busy the overlap window, and an item
+ * that becomes visible late, behind newer ones, is still read); `complete` is false when it
+ * stopped early (the poll's time ran out, or a full page of one single time cannot be paged
+ * past): the caller then holds the floor.
  */
 export async function readNewestFirst(
 	this: IPollFunctions,
@@ -46,7 +50,10 @@ export async function readNewestFirst(
 	listKey: string,
 	timeField: string,
 	floor: number | undefined,
-): Promise<IDataObject[]> {
+	isNew: (item: IDataObject) => boolean = () => true,
+	/** A full page with nothing new ends the read once it reaches back past this time (undefined: read to the floor). */
+	quietBelow?: number,
+): Promise<{ items: IDataObject[]; complete: boolean }> {
 	const PAGE = 200;
 	const byId = new Map<string, IDataObject>();
 	let before: number | undefined;
@@ -56,17 +63,25 @@ export async function readNewestFirst(
 		const body = (await apiRequest.call(this, 'clawnet', 'GET', path, { qs, timeout: budget.timeout() })) as IDataObject;
 		const page = (body[listKey] as IDataObject[] | undefined) ?? [];
 		let added = 0;
+		let news = 0;
 		for (const item of page) {
 			if (!byId.has(String(item.id))) {
 				byId.set(String(item.id), item);
 				added++;
+				if (isNew(item)) news++;
 			}
 		}
 		const oldest = timeOf(page[page.length - 1]?.[timeField]);
 		const newest = timeOf(page[0]?.[timeField]);
 		const reachedFloor = floor !== undefined && oldest !== undefined && oldest < floor;
-		if (page.length < PAGE || reachedFloor || oldest === undefined || oldest === newest || added === 0 || !budget.allowsAnother()) break;
+		// A full page with nothing new on it ends the read: what is older was read by earlier polls
+		// (an idle poll costs one request, however busy the overlap window).
+		const quiet = news === 0 && quietBelow !== undefined && oldest !== undefined && oldest < quietBelow;
+		const done = page.length < PAGE || reachedFloor || quiet;
+		if (done || oldest === undefined || oldest === newest || added === 0 || !budget.allowsAnother()) {
+			const items = [...byId.values()].sort((a, b) => (timeOf(a[timeField]) ?? 0) - (timeOf(b[timeField]) ?? 0));
+			return { items, complete: done };
+		}
 		before = oldest + 1;
 	}
-	return [...byId.values()].sort((a, b) => (timeOf(a[timeField]) ?? 0) - (timeOf(b[timeField]) ?? 0));
 }

@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { DEFAULT_OVERLAP_MS, LATE_VISIBILITY_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
 import { ignoredAgents, readNewestFirst } from './common';
 
+const quietBelow = (cursor: number | undefined) => (cursor === undefined ? undefined : cursor - LATE_VISIBILITY_MS);
 const KEY = 'mentions';
 const id = (p: IDataObject) => String(p.id);
 const at = (p: IDataObject) => timeOf(p.created_at);
@@ -12,7 +13,7 @@ export async function pollMentions(this: IPollFunctions): Promise<INodeExecution
 	const staticData = this.getWorkflowStaticData('node');
 	const budget = PollBudget.of(this);
 	if (this.getMode() === 'manual') {
-		const newest = (await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', undefined)).pop();
+		const newest = (await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', undefined)).items.pop();
 		return newest ? [[{ json: newest }]] : null;
 	}
 	return await withPollLease(
@@ -22,12 +23,14 @@ export async function pollMentions(this: IPollFunctions): Promise<INodeExecution
 		async () => {
 			const options = this.getNodeParameter('options', {}) as IDataObject;
 			const memory = PollMemory.load(staticData, KEY, { overlapMs: DEFAULT_OVERLAP_MS });
-			const posts = await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', memory.floor);
+			const floorBefore = memory.floor;
+			const { items: posts, complete } = await readNewestFirst.call(this, budget, '/mentions', 'posts', 'created_at', memory.floor, (p) => memory.isNew(id(p), at(p)), memory.holding ? undefined : quietBelow(memory.cursor));
 			const fresh = memory.fresh(posts, id, at);
 			const ignored = fresh.length ? await ignoredAgents.call(this) : new Set<string>();
 			const firstRun = !memory.initialized;
 			const emit = firstRun && options.emitExisting !== true ? [] : fresh.filter((p) => !ignored.has(String(p.agent_id).toLowerCase()));
 			memory.remember(fresh, id, at);
+			memory.hold(complete ? undefined : (floorBefore ?? at(posts[0] ?? {})));
 			memory.save(staticData, KEY);
 			return emit.length ? [emit.map((json) => ({ json }))] : null;
 		},

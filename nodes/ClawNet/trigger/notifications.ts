@@ -1,9 +1,10 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { DEFAULT_OVERLAP_MS, LATE_VISIBILITY_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
 import { ignoredAgents, readNewestFirst } from './common';
 
+const quietBelow = (cursor: number | undefined) => (cursor === undefined ? undefined : cursor - LATE_VISIBILITY_MS);
 const KEY = 'notifications';
 
 /** A grouped notification changes when it gains actors: its version is the actor count and last time. */
@@ -22,7 +23,7 @@ export async function pollNotifications(this: IPollFunctions): Promise<INodeExec
 	const staticData = this.getWorkflowStaticData('node');
 	const budget = PollBudget.of(this);
 	if (this.getMode() === 'manual') {
-		const all = await readNewestFirst.call(this, budget, '/notifications', 'notifications', 'last_at', undefined);
+		const { items: all } = await readNewestFirst.call(this, budget, '/notifications', 'notifications', 'last_at', undefined);
 		const types = this.getNodeParameter('notificationTypes', ['like', 'repost']) as string[];
 		const newest = all.filter((n) => types.includes(String(n.event_type))).pop();
 		return newest ? [[{ json: newest }]] : null;
@@ -35,7 +36,8 @@ async function poll(this: IPollFunctions, budget: PollBudget): Promise<INodeExec
 	const types = this.getNodeParameter('notificationTypes', ['like', 'repost']) as string[];
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = PollMemory.load(staticData, KEY, { overlapMs: DEFAULT_OVERLAP_MS });
-	const all = await readNewestFirst.call(this, budget, '/notifications', 'notifications', 'last_at', memory.floor);
+	const floorBefore = memory.floor;
+	const { items: all, complete } = await readNewestFirst.call(this, budget, '/notifications', 'notifications', 'last_at', memory.floor, (n) => memory.isNew(id(n), at(n), version(n)), memory.holding ? undefined : quietBelow(memory.cursor));
 	const wanted = all.filter((n) => types.includes(String(n.event_type)));
 
 	const fresh = memory.fresh(wanted, id, at, version);
@@ -60,6 +62,7 @@ async function poll(this: IPollFunctions, budget: PollBudget): Promise<INodeExec
 	for (const n of fresh) previous[id(n)] = Number(n.actor_count) || 0;
 	memory.set('actors', Object.fromEntries(Object.entries(previous).filter(([key]) => memory.has(key) || fresh.some((n) => id(n) === key))));
 	memory.remember(fresh, id, at, version);
+	memory.hold(complete ? undefined : (floorBefore ?? at(all[0] ?? {})));
 	memory.save(staticData, KEY);
 	return items.length ? [items] : null;
 }

@@ -1,0 +1,50 @@
+/**
+ * The delivery campaign as a test: every trigger event under faults, restarts and bursts, held to
+ * the bar the README states. `npm test` runs it at a small N; `npm run campaign` (CLAW_CAMPAIGN=full)
+ * at the full one and prints the table the README quotes.
+ */
+import { useSandbox } from '../harness/sandbox';
+import type { CampaignRow } from './delivery';
+import { clawnetListCampaign, dmCampaign, formatTable } from './delivery';
+
+const FULL = process.env.CLAW_CAMPAIGN === 'full';
+const t = useSandbox();
+const rows: CampaignRow[] = [];
+
+jest.setTimeout(FULL ? 3_600_000 : 300_000);
+
+afterAll(() => {
+	process.stdout.write(`\nDelivery campaign (${FULL ? 'full' : 'small'}):\n${formatTable(rows)}\n\n`);
+});
+
+function holdsTheBar(row: CampaignRow, redeliveries: 'allowed' | 'none') {
+	rows.push(row);
+	expect(row.sent).toBeGreaterThan(0);
+	expect({ event: row.event, lost: row.lost, emittedTwice: row.emittedTwice, stranded: row.stranded }).toEqual({ event: row.event, lost: 0, emittedTwice: 0, stranded: 0 });
+	if (redeliveries === 'none') expect(row.redelivered).toBe(0);
+}
+
+describe('ClawNet New Direct Message', () => {
+	test('Acknowledge Never: 0 lost, 0 emitted twice, 0 stranded; failed runs are redelivered; idle poll = 1 request', async () => {
+		const row = await dmCampaign(t.current, { n: FULL ? 10000 : 600, ackMode: 'never' });
+		holdsTheBar(row, 'allowed');
+		expect(row.redelivered).toBeGreaterThan(0); // the failed runs were retried
+		expect(row.requestsPerIdlePoll).toBe(1);
+	});
+
+	test('Acknowledge After Emitting: 0 lost, 0 emitted twice, 0 stranded, no redelivery; idle poll = 1 request', async () => {
+		const row = await dmCampaign(t.current, { n: FULL ? 10000 : 600, ackMode: 'afterEmit' });
+		holdsTheBar(row, 'none');
+		expect(row.requestsPerIdlePoll).toBe(1);
+	});
+});
+
+describe('ClawNet lists', () => {
+	test('New Notification with Mark as Read: bursts of 3 pages, 0 lost, 0 emitted twice', async () => {
+		holdsTheBar(await clawnetListCampaign(t.current, { n: FULL ? 1000 : 700, event: 'notification' }), 'none');
+	});
+
+	test('New Mention: bursts of 3 pages, 0 lost, 0 emitted twice', async () => {
+		holdsTheBar(await clawnetListCampaign(t.current, { n: FULL ? 1000 : 700, event: 'mention' }), 'none');
+	});
+});

@@ -1,0 +1,396 @@
+/**
+ * The delivery campaign: drives each trigger event through real n8n-core PollContexts, with static
+ * data kept and persisted the way n8n does it (ActivePoller), against the sandbox with faults of
+ * every kind, restarts between and inside polls, overlapping polls, bursts larger than a page,
+ * equal and late timestamps. It counts what was sent, emitted, lost, emitted twice and stranded.
+ *
+ * Run in full with `npm run campaign`; `npm test` runs it at a smaller N.
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { ActivePoller } from '../harness/n8n';
+import type { TestSandbox } from '../harness/sandbox';
+import { seededKey } from '../harness/sandbox';
+
+export interface CampaignRow {
+	event: string;
+	mode: string;
+	sent: number;
+	emitted: number;
+	lost: number;
+	emittedTwice: number;
+	redelivered: number;
+	stranded: number;
+	polls: number;
+	restarts: number;
+	faultsHit: number;
+	/** Trigger requests (not the workflow's own acknowledgements) per item sent. */
+	requestsPerItem: number;
+	/** Requests of an idle poll while older messages wait (DMs), or of an idle poll. */
+	requestsPerIdlePoll: number;
+	notes?: string;
+}
+
+/** Seeded random numbers, so a campaign repeats exactly. */
+export function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Poll budget of the campaign's polls: requests time out after a third of it (1 s). */
+const BUDGET_MS = 3000;
+
+/** The fault mix, about 15 % of the matching requests: every kind, including the ones that let the service act. */
+export function faultMix(network: string, path: string, rate = 0.15): Array<Record<string, unknown>> {
+	const share = (x: number) => (rate * x) / 0.15;
+	return [
+		{ network, path, kind: 'status', status: 500, rate: share(0.025) },
+		{ network, path, kind: 'status', status: 503, rate: share(0.02) },
+		{ network, path, kind: 'reset', rate: share(0.02) },
+		{ network, path, kind: 'latency', latencyMs: 1500, rate: share(0.01) },
+		{ network, path, kind: 'rateLimit', rate: share(0.02) },
+		{ network, path, kind: 'malformed', rate: share(0.025) },
+		{ network, path, kind: 'lost', rate: share(0.02) },
+		{ network, path, kind: 'truncated', rate: share(0.01) },
+	];
+}
+
+async function addFaults(t: TestSandbox, rules: Array<Record<string, unknown>>): Promise<void> {
+	for (const rule of rules) await t.control('POST', 'faults', rule);
+}
+
+async function faultsHit(t: TestSandbox): Promise<number> {
+	const list = await t.control<Array<{ hits: number }> | { faults: Array<{ hits: number }> }>('GET', 'faults');
+	const rules = Array.isArray(list) ? list : list.faults;
+	return rules.reduce((sum, r) => sum + r.hits, 0);
+}
+
+/** Trigger requests the sandbox received (the package's user agent) after sequence `since`. */
+async function triggerRequests(t: TestSandbox, network: string, since: number): Promise<number> {
+	const all = await t.requests({ network });
+	return all.filter((r) => r.seq > since && String(r.headers['user-agent'] ?? '').startsWith('n8n-nodes-claw-social')).length;
+}
+
+async function lastSeq(t: TestSandbox): Promise<number> {
+	const all = await t.requests();
+	return all.length ? all[all.length - 1].seq : 0;
+}
+
+type RestartKind = 'clean' | 'crashInPoll' | 'crashAfterEmit';
+const RESTARTS: RestartKind[] = ['clean', 'crashInPoll', 'crashAfterEmit'];
+
+interface Emission {
+	id: string;
+	redelivery: boolean;
+	at: number;
+}
+
+/**
+ * Runs polls of one trigger with restarts every 10 polls (clean, a crash inside a poll, a crash
+ * after a poll handed items over but before they ran), an overlapping pair of polls every 23rd,
+ * and calls `arrive` before each poll and `downstream` with what each persisted poll emitted.
+ */
+async function drive(
+	t: TestSandbox,
+	options: {
+		network: string;
+		initial: ActivePoller;
+		make: (persisted: IDataObject) => ActivePoller;
+		polls: number;
+		rnd: () => number;
+		arrive: (poll: number) => Promise<void>;
+		downstream: (items: INodeExecutionData[]) => Promise<void>;
+		emissions: Emission[];
+	},
+): Promise<{ proc: ActivePoller; restarts: number }> {
+	let proc = options.initial;
+	let restarts = 0;
+	/** A restart: a new process from what the database holds, activated (one poll, then saved). */
+	const restart = async () => {
+		proc = options.make(proc.persisted);
+		restarts++;
+		const startedAt = Date.now();
+		const activation = await proc.activate();
+		record(activation.items, startedAt);
+		await options.downstream(activation.items ?? []);
+	};
+	const record = (items: INodeExecutionData[] | null, startedAt: number) => {
+		for (const item of items ?? []) {
+			options.emissions.push({ id: String(item.json.id ?? item.json.post_id ?? fingerprintOf(item.json)), redelivery: item.json.redelivery === true, at: startedAt });
+		}
+	};
+	for (let i = 1; i <= options.polls; i++) {
+		await options.arrive(i);
+		const restartKind: RestartKind | undefined = i % 10 === 0 ? RESTARTS[(i / 10) % 3] : undefined;
+		const startedAt = Date.now();
+		if (restartKind === 'crashInPoll') {
+			// The process dies after a few requests of this poll: nothing after that point reaches the
+			// network, the poll's result is never handed over, memory is what the database held.
+			const fault = await t.control<{ id: number }>('POST', 'faults', { network: options.network, kind: 'reset', after: Math.floor(options.rnd() * 4) });
+			await proc.poll('trigger', true);
+			await t.control('DELETE', `faults/${fault.id}`);
+			await restart();
+			continue;
+		}
+		if (i % 23 === 0) {
+			// Two polls of the same activation overlap (n8n starts one on schedule while the last runs).
+			const [a, b] = await Promise.all([proc.poll(), proc.poll()]);
+			record(a.items, startedAt);
+			record(b.items, startedAt);
+			await options.downstream([...(a.items ?? []), ...(b.items ?? [])]);
+			continue;
+		}
+		const result = await proc.poll();
+		record(result.items, startedAt);
+		if (restartKind === 'crashAfterEmit') {
+			// Handed over (static data saved, execution recorded) and then the process died before
+			// the execution ran: the workflow never acknowledges these.
+			await restart();
+			continue;
+		}
+		await options.downstream(result.items ?? []);
+		if (restartKind === 'clean') await restart();
+	}
+	return { proc, restarts };
+}
+
+function fingerprintOf(json: IDataObject): string {
+	return [json.type, (json.actor as IDataObject | undefined)?.clawtter_id, json.post_id ?? '', json.target_post_id ?? '', json.created_at].join('|');
+}
+
+function count(emissions: Emission[], ids: Set<string>) {
+	const first = new Map<string, number>();
+	let redelivered = 0;
+	for (const e of emissions) {
+		if (!ids.has(e.id)) continue;
+		if (e.redelivery) redelivered++;
+		else first.set(e.id, (first.get(e.id) ?? 0) + 1);
+	}
+	const lost = [...ids].filter((id) => !first.has(id)).length;
+	const emittedTwice = [...first.values()].filter((n) => n > 1).reduce((sum, n) => sum + n - 1, 0);
+	return { emitted: first.size, lost, emittedTwice, redelivered };
+}
+
+// ---------------------------------------------------------------------------------------------
+// ClawNet: New Direct Message
+
+interface Message {
+	id: string;
+	created_at: string;
+	acked_at: string | null;
+}
+
+export async function dmCampaign(t: TestSandbox, options: { n: number; ackMode: 'never' | 'afterEmit'; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 7);
+	const base = t.info.networks.clawnet.baseUrl;
+	const token = seededKey(t, 'clawnet', 'n8n_agent');
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const credentials: Record<string, ICredentialDataDecryptedObject> = { clawNetApi: { token, baseUrl: base } };
+	const parameters: INodeParameters = {
+		event: 'directMessage',
+		acknowledge: options.ackMode,
+		options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 },
+	};
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const messages = async () => (await t.control<{ messages: Message[] }>('GET', 'clawnet/messages?to=n8n_agent')).messages;
+
+	// Activation: the first poll records the backlog (the seed's DMs), without faults.
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	const sentIds = new Set<string>();
+	const senders = ['Tom', 'Sam', 'Newbie'];
+	let sent = 0;
+	const deliver = async (body: Record<string, unknown>) => {
+		const r = await t.control<{ messages: Array<{ id: string }> }>('POST', 'clawnet/messages', { to: 'n8n_agent', from: senders[sent % 3], ...body });
+		for (const m of r.messages) sentIds.add(m.id);
+		sent += r.messages.length;
+	};
+	const arrive = async (poll: number) => {
+		if (sent >= options.n) return;
+		const left = options.n - sent;
+		if (poll % 40 === 0) return await deliver({ count: Math.min(left, 250), created_at: Date.now() }); // > a page, one timestamp
+		if (poll % 7 === 0) await deliver({ created_offset_ms: -40, visible_after_ms: 120 }); // commits late, behind newer ones
+		const k = Math.min(options.n - sent, Math.floor(rnd() * 30));
+		if (k > 0) await deliver({ count: k });
+	};
+
+	const acked = new Set<string>();
+	const ack = async (id: string) => {
+		try {
+			const r = await fetch(`${base}/inbox/${encodeURIComponent(id)}/ack`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'user-agent': 'campaign-workflow' },
+				signal: AbortSignal.timeout(1000),
+			});
+			if (r.ok) acked.add(id);
+		} catch {
+			// the run failed: the message stays in the inbox
+		}
+	};
+	const downstream = async (items: INodeExecutionData[]) => {
+		if (options.ackMode !== 'never') return;
+		for (const item of items) {
+			if (rnd() < 0.02) continue; // 2 % of the workflow's runs fail before Message → Acknowledge
+			await ack(String(item.json.id));
+		}
+	};
+
+	const seq0 = await lastSeq(t);
+	await addFaults(t, faultMix('clawnet', '/inbox*'));
+	const emissions: Emission[] = [];
+	const polls = Math.ceil(options.n / 14) + 20;
+	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream, emissions });
+	const hits = await faultsHit(t);
+	await t.control('DELETE', 'faults');
+
+	// Drain without faults: wait out the redelivery delay until every message is handled.
+	let current = proc;
+	let drainPolls = 0;
+	for (let round = 0; round < 60; round++) {
+		const startedAt = Date.now();
+		const r = await current.poll();
+		drainPolls++;
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
+		await downstream(r.items ?? []);
+		const open = (await messages()).filter((m) => sentIds.has(m.id) && m.acked_at === null).length;
+		if (open === 0 && round > 2) break;
+		await sleep(400);
+	}
+	const requests = await triggerRequests(t, 'clawnet', seq0);
+
+	// Idle cost while older messages wait unacknowledged: three emitted, never acknowledged.
+	const idleProc = current;
+	await deliver({ count: 3 });
+	await idleProc.poll();
+	await idleProc.poll();
+	const seqIdle = await lastSeq(t);
+	for (let i = 0; i < 10; i++) await idleProc.poll();
+	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
+	current = idleProc;
+
+	const final = await messages();
+	const redeliveredAfterAck = emissions.filter((e) => {
+		if (!e.redelivery) return false;
+		const m = final.find((x) => x.id === e.id);
+		return m?.acked_at !== null && m?.acked_at !== undefined && Date.parse(m.acked_at) < e.at - 5;
+	}).length;
+	const idleIds = new Set([...sentIds].slice(-3));
+	const campaignIds = new Set([...sentIds].filter((id) => !idleIds.has(id)));
+	const c = count(emissions, campaignIds);
+	const stranded = final.filter((m) => campaignIds.has(m.id) && m.acked_at === null).length;
+	return {
+		event: 'ClawNet New Direct Message',
+		mode: options.ackMode === 'never' ? 'Acknowledge: Never (redelivery)' : 'Acknowledge: After Emitting',
+		sent: campaignIds.size,
+		emitted: c.emitted,
+		lost: c.lost,
+		emittedTwice: c.emittedTwice + redeliveredAfterAck,
+		redelivered: c.redelivered,
+		stranded,
+		polls: polls + drainPolls,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, campaignIds.size)),
+		requestsPerIdlePoll: idle,
+	};
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+// ---------------------------------------------------------------------------------------------
+// ClawNet: New Notification, New Mention
+
+export async function clawnetListCampaign(t: TestSandbox, options: { n: number; event: 'notification' | 'mention'; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 11);
+	const base = t.info.networks.clawnet.baseUrl;
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const credentials = { clawNetApi: { token: seededKey(t, 'clawnet', 'n8n_agent'), baseUrl: base } };
+	const parameters: INodeParameters = { event: options.event, options: { markAsRead: true } };
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+
+	const path = options.event === 'notification' ? '/notifications*' : '/mentions*';
+	const ids = new Set<string>();
+	let sent = 0;
+	const burst = 600; // 3 × the largest page
+	const arrive = async (poll: number) => {
+		if (sent >= options.n) return;
+		// Bursts of 3 pages with distinct times; and up to 150 items sharing one timestamp (a list
+		// whose cursor is a time cannot be paged past more than a page of one timestamp).
+		const sameTimeBurst = poll % 5 === 3;
+		const k = Math.min(options.n - sent, poll % 5 === 1 ? burst : sameTimeBurst ? 150 : Math.floor(rnd() * 20));
+		if (k <= 0) return;
+		const sameTime = sameTimeBurst ? Date.now() : undefined;
+		if (options.event === 'notification') {
+			await t.control('POST', 'clawnet/likes', { owner: 'n8n_agent', actor: 'Tom', count: k, at: sameTime });
+		} else {
+			const r = await t.control<{ posts: Array<{ id: string }> }>('POST', 'clawnet/mentions', { author: 'Tom', mention: 'n8n_agent', count: k, created_at: sameTime });
+			for (const p of r.posts) ids.add(p.id);
+		}
+		sent += k;
+	};
+	const seq0 = await lastSeq(t);
+	await addFaults(t, faultMix('clawnet', path));
+	const emissions: Emission[] = [];
+	const polls = Math.max(30, Math.ceil(options.n / 40));
+	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream: async () => {}, emissions });
+	const hits = await faultsHit(t);
+	await t.control('DELETE', 'faults');
+	for (let i = 0; i < 3; i++) {
+		const r = await proc.poll();
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: false, at: Date.now() });
+	}
+	const requests = await triggerRequests(t, 'clawnet', seq0);
+	// An idle poll a few minutes later (the campaign's items all fall in the last minute, whose
+	// pages a newest-first read goes through to catch late items): one new item, then idle polls.
+	await t.control('POST', 'clock', { advanceMs: 3 * 60 * 1000 });
+	if (options.event === 'notification') await t.control('POST', 'clawnet/likes', { owner: 'n8n_agent', actor: 'Tom', count: 1 });
+	else await t.control('POST', 'clawnet/mentions', { author: 'Tom', mention: 'n8n_agent', count: 1 });
+	await proc.poll();
+	const seqIdle = await lastSeq(t);
+	for (let i = 0; i < 5; i++) await proc.poll();
+	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 5;
+	// Notification ids are the groups' (one new like group per item sent): count what was emitted.
+	if (options.event === 'notification') for (const e of emissions) ids.add(e.id);
+	const c = count(emissions, ids);
+	const lost = options.event === 'notification' ? sent - c.emitted : c.lost;
+	return {
+		event: options.event === 'notification' ? 'ClawNet New Notification (Mark as Read)' : 'ClawNet New Mention',
+		mode: 'bursts of 600 (3 pages)',
+		sent,
+		emitted: c.emitted,
+		lost,
+		emittedTwice: c.emittedTwice,
+		redelivered: 0,
+		stranded: 0,
+		polls: polls + 3,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, sent)),
+		requestsPerIdlePoll: idle,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function formatTable(rows: CampaignRow[]): string {
+	const head = ['Event', 'Mode', 'Sent', 'Emitted', 'Lost', 'Emitted twice', 'Redelivered', 'Stranded', 'Polls', 'Restarts', 'Faults hit', 'Requests / item', 'Requests / idle poll'];
+	const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+	for (const r of rows) {
+		lines.push(
+			`| ${[r.event, r.mode, r.sent, r.emitted, r.lost, r.emittedTwice, r.redelivered, r.stranded, r.polls, r.restarts, r.faultsHit, r.requestsPerItem, r.requestsPerIdlePoll].join(' | ')} |`,
+		);
+	}
+	return lines.join('\n');
+}
