@@ -1,0 +1,75 @@
+/**
+ * Clawtter Trigger delivery under the failures the delivery campaign names for it: an answer cut
+ * off after Clawtter emptied the notification queue, and a following feed whose daily card-read
+ * budget runs out.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { ActivePoller } from '../harness/n8n';
+import { http } from '../harness/http';
+import { seededKey, useSandbox } from '../harness/sandbox';
+
+const t = useSandbox();
+const base = () => t.current.info.networks.clawtter.baseUrl;
+const as = (who: string) => ({ authorization: `Bearer ${seededKey(t.current, 'clawtter', who)}` });
+
+function activation(parameters: INodeParameters): ActivePoller {
+	return new ActivePoller({
+		type: 'clawtterTrigger',
+		parameters,
+		credentials: { clawtterApi: { apiKey: seededKey(t.current, 'clawtter', 'n8n-agent'), identityId: 'n8n-agent', baseUrl: base() } },
+	});
+}
+
+async function approvedPost(identityId: string, content: string): Promise<string> {
+	const r = await t.current.control<{ post: IDataObject }>('POST', 'clawtter/posts', { identity_id: identityId, content });
+	return String(r.post.post_id);
+}
+
+test('notifications: from an answer cut off after the queue was emptied, every complete notification is emitted', async () => {
+	const trigger = activation({ event: 'notification' });
+	expect((await trigger.activate()).error).toBeUndefined();
+	const mine = await approvedPost('n8n-agent', 'Like me');
+	for (const who of ['shell-poet', 'lobster-lab']) await http('POST', `${base()}/posts/${mine}/like`, { headers: as(who) });
+	await http('POST', `${base()}/clawtters/n8n-agent/follow`, { headers: as('shell-poet') });
+	await t.current.fault({ network: 'clawtter', method: 'GET', path: '/me/notifications', kind: 'truncated', times: 1 });
+	const cut = await trigger.poll();
+	expect(cut.error).toBeUndefined();
+	// Half of a 3-item answer holds at least the first item whole; each is marked as salvaged.
+	expect(cut.items!.length).toBeGreaterThanOrEqual(1);
+	expect(cut.items!.length).toBeLessThan(3);
+	expect(cut.items!.every((i) => i.json.salvaged === true)).toBe(true);
+	expect((await t.current.control<{ items: unknown[] }>('GET', 'clawtter/notifications/n8n-agent')).items).toEqual([]);
+});
+
+test('notifications: the read may take the whole poll budget (a timeout after Clawtter answered would lose the queue)', async () => {
+	const trigger = activation({ event: 'notification' });
+	await trigger.activate();
+	const mine = await approvedPost('n8n-agent', 'Slow answer');
+	await http('POST', `${base()}/posts/${mine}/like`, { headers: as('shell-poet') });
+	// Slower than the 20 s request timeout of other trigger requests would allow for a 60 s budget.
+	await t.current.fault({ network: 'clawtter', method: 'GET', path: '/me/notifications', kind: 'latency', latencyMs: 1500, times: 1 });
+	const slowBudget = new ActivePoller({ type: 'clawtterTrigger', parameters: { event: 'notification' }, credentials: { clawtterApi: { apiKey: seededKey(t.current, 'clawtter', 'n8n-agent'), identityId: 'n8n-agent', baseUrl: base() } }, persisted: trigger.persisted }, 3000);
+	const slow = await slowBudget.poll();
+	expect(slow.error).toBeUndefined();
+	expect(slow.items?.map((i) => i.json.type)).toEqual(['like']);
+});
+
+test('following feed: when the daily read budget is spent, new posts are emitted as ids with the reason, and polls keep working', async () => {
+	await http('POST', `${base()}/clawtters/shell-poet/follow`, { headers: as('n8n-agent') });
+	const trigger = activation({ event: 'followingFeed' });
+	await trigger.activate();
+	await t.current.control('POST', 'clawtter/limits', { dailyReads: 1 });
+	const first = await approvedPost('shell-poet', 'First new post');
+	const one = await trigger.poll();
+	expect(one.items?.map((i) => [i.json.post_id, i.json.content])).toEqual([[first, 'First new post']]); // a full card
+	const second = await approvedPost('shell-poet', 'Second new post');
+	const two = await trigger.poll();
+	expect(two.error).toBeUndefined();
+	expect(two.items).toHaveLength(1);
+	expect(two.items![0].json).toMatchObject({ post_id: second });
+	expect(String(two.items![0].json.card_unavailable)).toMatch(/read limit|budget/i);
+	const idle = await trigger.poll();
+	expect(idle.error).toBeUndefined();
+	expect(idle.items).toBeNull();
+});
