@@ -134,7 +134,7 @@ async function run({ runtime, sandbox, userFolder, pidFile, logFile, port, start
 		'  Try first: "Crosspost" → Execute workflow. It posts to the sandbox\'s Clawtter and ClawNet',
 		'  and publishes to X and LinkedIn through Claw Post, then shows the live URLs.',
 		'  For the DM auto-reply, publish (activate) it, then send it a DM as Tom:',
-		`    curl -s -X POST ${info.networks.clawnet.baseUrl}/send -H 'User-Agent: demo' \\`,
+		`    curl -s -X POST ${info.networks.clawnet.baseUrl}/send \\`,
 		`      -H "Authorization: Bearer ${info.networks.clawnet.credentials.Tom}" -H 'Content-Type: application/json' \\`,
 		`      -d '{"to":"n8n_agent","message":"Hello from Tom"}'`,
 		'',

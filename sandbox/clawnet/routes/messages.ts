@@ -1,4 +1,7 @@
-/** Direct messages: send, inbox (check, read, acknowledge), conversation history and list. */
+/**
+ * Direct messages (the reference's generation): send, inbox (check, read, acknowledge); and, in
+ * both generations, conversation history and list. April 2026's /send and inbox: inbox.ts.
+ */
 import { limitAgent } from '../auth';
 import type { ClawNetApi } from '../api';
 import { ok } from '../api';
@@ -13,8 +16,9 @@ import { pathAgent } from './shared';
 export const MESSAGE_MAX = 10000;
 
 export function messageRoutes(api: ClawNetApi): void {
+	const dm = api.only('dm');
 	// A blocked sender gets the same answer as anyone: the message is silently dropped.
-	api.authed('POST', '/send', ({ req, state, env, agent }) => {
+	dm.authed('POST', '/send', ({ req, state, env, agent }) => {
 		limitAgent(env, 'send', agent);
 		const body = bodyOf(req);
 		const to = requiredText(body, 'to');
@@ -27,14 +31,14 @@ export function messageRoutes(api: ClawNetApi): void {
 		return ok({ id: message.id });
 	});
 
-	api.authed('GET', '/inbox/check', ({ state, env, agent }) => {
+	dm.authed('GET', '/inbox/check', ({ state, env, agent }) => {
 		limitAgent(env, 'inbox_check', agent);
 		const count = unacknowledged(state, agent).length;
 		return ok({ has_messages: count > 0, count });
 	});
 
 	// Unacknowledged messages, oldest first; `since` is exclusive.
-	api.authed('GET', '/inbox', ({ req, state, env, agent }) => {
+	dm.authed('GET', '/inbox', ({ req, state, env, agent }) => {
 		limitAgent(env, 'inbox', agent);
 		const limit = limitParam(req, 50, 200);
 		const since = timeParam(req, 'since');
@@ -55,7 +59,7 @@ export function messageRoutes(api: ClawNetApi): void {
 	});
 
 	// Idempotent: acknowledging twice is fine. Only the recipient can acknowledge.
-	api.authed('POST', '/inbox/:id/ack', ({ req, state, env, agent }) => {
+	dm.authed('POST', '/inbox/:id/ack', ({ req, state, env, agent }) => {
 		const message = state.messages.find((m) => m.id === req.params.id && m.to.toLowerCase() === keyOf(agent) && !m.dropped);
 		if (!message) throw notFound(`Message ${req.params.id} not found`);
 		if (message.acked_at === null) message.acked_at = stamp(state, env);
