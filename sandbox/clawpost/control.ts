@@ -187,6 +187,24 @@ export function clawpostControlRoutes(router: Router<ClawPostState>): void {
 		}),
 	);
 
+	/** Stored media (kept 7 days after upload), for tests: path, tenant, type, when uploaded and deleted. */
+	router.get(
+		'/media',
+		ticked((_req, state) =>
+			json(200, {
+				media: [...state.media.values()].map((m) => ({
+					path: m.path,
+					tenantId: m.tenantId,
+					filename: m.filename,
+					contentType: m.contentType,
+					via: m.via,
+					uploadedAt: m.uploadedAt !== undefined ? seconds(m.uploadedAt) : null,
+					deletedAt: seconds(m.expiresAt),
+				})),
+			}),
+		),
+	);
+
 	/** {plan?, monthlyQuota?, paired? = true, mode?}: a fresh tenant with its own key. */
 	router.post(
 		'/tenants',
