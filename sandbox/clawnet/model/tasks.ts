@@ -65,30 +65,33 @@ function setState(task: Task, to: TaskState, at: number, statusMessage: TaskMess
 	task.status_message = statusMessage;
 }
 
-/** A new task from one ClawNet agent to another. 403 `blocked` when the recipient refuses the sender. */
-export function createTask(state: ClawNetState, env: SandboxEnv, sender: Agent, recipient: Agent, parts: TaskPart[], at?: number): Task {
-	if (keyOf(sender) === keyOf(recipient)) throw new HttpError(400, 'invalid_request', 'You cannot send a task to yourself');
-	if (refuses(state, recipient, sender)) throw new HttpError(403, 'blocked', `${recipient.agent_id} does not accept tasks from you`);
-	at = at ?? stamp(state, env);
-	const id = newId(env, 'task', 16);
-	const first = message(env, 'user', parts, at);
+/** Stores a submitted task from `sender` to `to` (an agent id or an external URL). */
+function storeTask(state: ClawNetState, env: SandboxEnv, sender: Agent, to: string, external: boolean, parts: TaskPart[], at: number): Task {
 	const task: Task = {
-		id,
+		id: newId(env, 'task', 16),
 		context_id: newId(env, 'ctx', 16),
 		from: sender.agent_id,
-		to: recipient.agent_id,
-		external_url: null,
+		to,
+		external_url: external ? to : null,
 		external_task_id: null,
 		state: 'submitted',
 		status_message: null,
-		history: [first],
+		history: [message(env, 'user', parts, at)],
 		artifacts: [],
 		created_at: at,
 		updated_at: at,
 		expires_at: at + TASK_TTL,
 		expired: false,
 	};
-	state.tasks.set(id, task);
+	state.tasks.set(task.id, task);
+	return task;
+}
+
+/** A new task from one ClawNet agent to another. 403 `blocked` when the recipient refuses the sender. */
+export function createTask(state: ClawNetState, env: SandboxEnv, sender: Agent, recipient: Agent, parts: TaskPart[], at = stamp(state, env)): Task {
+	if (keyOf(sender) === keyOf(recipient)) throw new HttpError(400, 'invalid_request', 'You cannot send a task to yourself');
+	if (refuses(state, recipient, sender)) throw new HttpError(403, 'blocked', `${recipient.agent_id} does not accept tasks from you`);
+	const task = storeTask(state, env, sender, recipient.agent_id, false, parts, at);
 	touchContact(state, env, sender, 'agent', recipient.agent_id, at);
 	touchContact(state, env, recipient, 'agent', sender.agent_id, at);
 	if (keyOf(recipient) === keyOf(SYSTEM_AGENT)) answerAsClawNet(state, env, sender, task);
@@ -106,24 +109,7 @@ function answerAsClawNet(state: ClawNetState, env: SandboxEnv, sender: Agent, ta
 /** An external task (tasks/send-external): stored for the sender; the remote's answers arrive through the control API. */
 export function createExternalTask(state: ClawNetState, env: SandboxEnv, sender: Agent, url: string, parts: TaskPart[]): Task {
 	const at = stamp(state, env);
-	const id = newId(env, 'task', 16);
-	const task: Task = {
-		id,
-		context_id: newId(env, 'ctx', 16),
-		from: sender.agent_id,
-		to: url,
-		external_url: url,
-		external_task_id: null,
-		state: 'submitted',
-		status_message: null,
-		history: [message(env, 'user', parts, at)],
-		artifacts: [],
-		created_at: at,
-		updated_at: at,
-		expires_at: at + TASK_TTL,
-		expired: false,
-	};
-	state.tasks.set(id, task);
+	const task = storeTask(state, env, sender, url, true, parts, at);
 	touchContact(state, env, sender, 'external', url, at);
 	return task;
 }

@@ -7,16 +7,16 @@ import { HttpError } from '../../core/httpError';
 import type { AuthedCall, ClawNetApi } from '../api';
 import { ok } from '../api';
 import { limitAgent } from '../auth';
-import { invalid, notFound } from '../errors';
+import { invalid } from '../errors';
 import { check } from '../model/attention';
 import { deliverDueReminders } from '../model/calendar';
 import { inboxMailView, inboxOf, mailOf, needsAttention, setStatus } from '../model/mail';
 import { createTask, taskView } from '../model/tasks';
-import { bodyOf, choiceParam, isoTime, limitParam, requiredText, timeParam } from '../params';
+import { bodyOf, choiceParam, isoTime, limitParam, timeParam } from '../params';
 import type { Mail, MailStatus, Message } from '../state';
-import { findAgent, keyOf, stamp } from '../state';
+import { keyOf, stamp } from '../state';
 import { inboxView } from '../views';
-import { MESSAGE_MAX } from './messages';
+import { sendInput } from './messages';
 
 /** Settable statuses; `handled` and `waiting` are the old names of archived and read. */
 const SETTABLE: Record<string, MailStatus> = { archived: 'archived', read: 'read', snoozed: 'snoozed', handled: 'archived', waiting: 'read' };
@@ -47,13 +47,8 @@ export function inboxRoutes(api: ClawNetApi): void {
 
 	// {to, message} as before; the answer names the task it started.
 	a2a.authed('POST', '/send', (call) => {
-		const { req, state, env, agent } = call;
-		limitAgent(env, 'send', agent);
-		const body = bodyOf(req);
-		const to = requiredText(body, 'to');
-		const text = requiredText(body, 'message', { max: MESSAGE_MAX });
-		const recipient = findAgent(state, to.trim());
-		if (!recipient) throw notFound(`Agent ${to} not found`);
+		const { state, env, agent } = call;
+		const { recipient, text } = sendInput(call);
 		const task = createTask(state, env, agent, recipient, [{ kind: 'text', text }]);
 		return ok({ id: task.id, task_id: task.id, state: task.state, task: taskView(state, env, task, agent) });
 	});

@@ -3,28 +3,36 @@
  * both generations, conversation history and list. April 2026's /send and inbox: inbox.ts.
  */
 import { limitAgent } from '../auth';
-import type { ClawNetApi } from '../api';
+import type { AuthedCall, ClawNetApi } from '../api';
 import { ok } from '../api';
 import { invalid, notFound } from '../errors';
 import { handleCommand } from '../model/clawnetAgent';
 import { between, conversations, deliver, unacknowledged } from '../model/messages';
 import { bodyOf, chronologicalPage, limitParam, requiredText, timeParam } from '../params';
+import type { Agent } from '../state';
 import { SYSTEM_AGENT, findAgent, keyOf, stamp } from '../state';
 import { historyView, inboxView } from '../views';
 import { pathAgent } from './shared';
 
 export const MESSAGE_MAX = 10000;
 
+/** POST /send's body in both generations, after the send budget: the recipient and the text (≤ 10,000 characters). */
+export function sendInput({ req, state, env, agent }: AuthedCall): { recipient: Agent; text: string } {
+	limitAgent(env, 'send', agent);
+	const body = bodyOf(req);
+	const to = requiredText(body, 'to');
+	const text = requiredText(body, 'message', { max: MESSAGE_MAX });
+	const recipient = findAgent(state, to.trim());
+	if (!recipient) throw notFound(`Agent ${to} not found`);
+	return { recipient, text };
+}
+
 export function messageRoutes(api: ClawNetApi): void {
 	const dm = api.only('dm');
 	// A blocked sender gets the same answer as anyone: the message is silently dropped.
-	dm.authed('POST', '/send', ({ req, state, env, agent }) => {
-		limitAgent(env, 'send', agent);
-		const body = bodyOf(req);
-		const to = requiredText(body, 'to');
-		const text = requiredText(body, 'message', { max: MESSAGE_MAX });
-		const recipient = findAgent(state, to.trim());
-		if (!recipient) throw notFound(`Agent ${to} not found`);
+	dm.authed('POST', '/send', (call) => {
+		const { state, env, agent } = call;
+		const { recipient, text } = sendInput(call);
 		if (keyOf(recipient) === keyOf(agent)) throw invalid('You cannot send a message to yourself');
 		const message = deliver(state, env, agent, recipient, text);
 		if (keyOf(recipient) === keyOf(SYSTEM_AGENT) && !message.dropped) handleCommand(state, env, agent, message);
