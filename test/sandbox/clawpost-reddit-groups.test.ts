@@ -33,7 +33,7 @@ describe('POST /v1/reddit/comment', () => {
 		expect(r.status).toBe(201);
 		expect(r.body).toEqual({
 			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-			tenantId: t.current.info.networks.clawpost.tenants.paired,
+			tenantId: (t.current.info.networks.clawpost.tenants as Record<string, string>).paired,
 			type: 'reddit_comment',
 			targetUrl: TARGET,
 			text: 'We use n8n + Claw Post for this.',
