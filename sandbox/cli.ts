@@ -1,35 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 /* The `npm run sandbox` entry point: starts the three networks and prints where they are. */
-import type { SandboxOptions } from './index';
-import { DEFAULT_PORTS, createSandbox } from './index';
-
-/**
- * Network settings from the command line: `--<network>-<setting>=<value>`, e.g.
- * `npm run sandbox -- --clawnet-generation=a2a`; `SANDBOX_CLAWNET_GENERATION=a2a` does the same.
- */
-function settingsOf(argv: string[], env: NodeJS.ProcessEnv): NonNullable<SandboxOptions['settings']> {
-	const out: Record<string, Record<string, unknown>> = {};
-	const put = (network: string, key: string, value: string) => {
-		out[network] = { ...(out[network] ?? {}), [key.replace(/-(\w)/g, (_m, c: string) => c.toUpperCase())]: value };
-	};
-	for (const [name, value] of Object.entries(env)) {
-		const match = /^SANDBOX_(CLAWNET|CLAWTTER|CLAWPOST)_(\w+)$/.exec(name);
-		if (match && value !== undefined) put(match[1].toLowerCase(), match[2].toLowerCase().replace(/_/g, '-'), value);
-	}
-	for (const arg of argv) {
-		const match = /^--(clawnet|clawtter|clawpost)-([\w-]+)=(.*)$/.exec(arg);
-		if (!match) throw new Error(`Unknown option ${arg} (options look like --clawnet-generation=a2a)`);
-		put(match[1], match[2], match[3]);
-	}
-	return out;
-}
+import { DEFAULT_PORTS, createSandbox, settingsFromArgs } from './index';
 
 async function main(): Promise<void> {
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
 	const sandbox = createSandbox({
 		host: process.env.SANDBOX_HOST ?? '127.0.0.1',
 		ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 },
-		settings: settingsOf(process.argv.slice(2), process.env),
+		// e.g. `npm run sandbox -- --clawnet-generation=a2a`, or SANDBOX_CLAWNET_GENERATION=a2a
+		settings: settingsFromArgs(process.argv.slice(2), process.env),
 	});
 	const info = await sandbox.start();
 	const lines = [
