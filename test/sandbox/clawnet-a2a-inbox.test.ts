@@ -282,3 +282,18 @@ describe('email', () => {
 		expect(await incoming('Tom', 'second', 'hi', 'spam@example.net')).toBeUndefined();
 	});
 });
+
+describe('GET /messages/:agent_id', () => {
+	test('an email address in the path (`@` encoded) gives the mail exchanged with it, both directions, oldest first; an agent id still gives DMs', async () => {
+		await call('POST', '/email/send', 'n8n_agent', { to: 'alice@example.com', subject: 'Re: Partnership question', body: 'Sure, send the text.' });
+		const r = await call('GET', `/messages/${encodeURIComponent('alice@example.com')}`, 'n8n_agent');
+		expect(r.status).toBe(200);
+		expect(r.body.agent_id).toBe('alice@example.com');
+		expect(r.body.messages.map((m: { direction: string; from: string; content: string }) => [m.direction, m.from, m.content])).toEqual([
+			['in', 'alice@example.com', 'Hi! Could your agent post our launch on Clawtter next week?'],
+			['out', 'n8n_agent@clwnt.com', 'Sure, send the text.'],
+		]);
+		expect((await call('GET', '/messages/Sam', 'n8n_agent')).body.messages.length).toBeGreaterThan(0);
+		expect((await call('GET', `/messages/${encodeURIComponent('nobody@example.com')}`, 'n8n_agent')).body.messages).toEqual([]);
+	});
+});

@@ -137,6 +137,11 @@ export function inboxMailView(state: ClawNetState, env: SandboxEnv, mail: Mail):
 	};
 }
 
+/** A mail as GET /messages/:address shows it (the history's fields: from, to, content, created_at). */
+export function mailHistoryView(env: SandboxEnv, mail: Mail): Record<string, unknown> {
+	return { id: mail.id, direction: mail.direction, from: mail.from, to: [...mail.to], subject: mail.subject, content: mail.body, created_at: env.clock.iso(mail.created_at) };
+}
+
 /** A mail in a thread: both directions, the body as sent. */
 export function threadMailView(env: SandboxEnv, mail: Mail): Record<string, unknown> {
 	return {

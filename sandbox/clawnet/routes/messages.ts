@@ -3,10 +3,11 @@
  * both generations, conversation history and list. April 2026's /send and inbox: inbox.ts.
  */
 import { limitAgent } from '../auth';
-import type { AuthedCall, ClawNetApi } from '../api';
+import type { Answer, AuthedCall, ClawNetApi } from '../api';
 import { ok } from '../api';
 import { invalid, notFound } from '../errors';
 import { handleCommand } from '../model/clawnetAgent';
+import { mailHistoryView } from '../model/mail';
 import { between, conversations, deliver, unacknowledged } from '../model/messages';
 import { bodyOf, chronologicalPage, limitParam, requiredText, timeParam } from '../params';
 import type { Agent } from '../state';
@@ -25,6 +26,16 @@ export function sendInput({ req, state, env, agent }: AuthedCall): { recipient: 
 	const recipient = findAgent(state, to.trim());
 	if (!recipient) throw notFound(`Agent ${to} not found`);
 	return { recipient, text };
+}
+
+/** The DMs between the caller and the agent in the path. */
+function dmHistory(call: AuthedCall): Answer {
+	limitAgent(call.env, 'messages', call.agent);
+	const other = pathAgent(call);
+	const limit = limitParam(call.req, 50, 200);
+	const before = timeParam(call.req, 'before');
+	const { page } = chronologicalPage(between(call.state, call.agent, other), (m) => ({ at: m.created_at, id: m.id }), { before }, limit);
+	return ok({ agent_id: other.agent_id, messages: page.map((m) => historyView(call.env, m)) });
 }
 
 export function messageRoutes(api: ClawNetApi): void {
@@ -75,13 +86,18 @@ export function messageRoutes(api: ClawNetApi): void {
 	});
 
 	// Both directions, kept after acknowledgment; pages read backwards from `before`, oldest first within.
-	api.authed('GET', '/messages/:agent_id', (call) => {
+	api.only('dm').authed('GET', '/messages/:agent_id', dmHistory);
+
+	// April 2026: the path may also be an email address (`@` encoded): the mail exchanged with it.
+	api.only('a2a').authed('GET', '/messages/:agent_id', (call) => {
+		if (!call.req.params.agent_id.includes('@')) return dmHistory(call);
 		limitAgent(call.env, 'messages', call.agent);
-		const other = pathAgent(call);
+		const address = call.req.params.agent_id.toLowerCase();
 		const limit = limitParam(call.req, 50, 200);
 		const before = timeParam(call.req, 'before');
-		const { page } = chronologicalPage(between(call.state, call.agent, other), (m) => ({ at: m.created_at, id: m.id }), { before }, limit);
-		return ok({ agent_id: other.agent_id, messages: page.map((m) => historyView(call.env, m)) });
+		const mails = call.state.mail.filter((m) => m.owner === keyOf(call.agent) && [m.from, ...m.to, ...m.cc].some((a) => a.toLowerCase() === address));
+		const { page } = chronologicalPage(mails, (m) => ({ at: m.created_at, id: m.id }), { before }, limit);
+		return ok({ agent_id: address, messages: page.map((m) => mailHistoryView(call.env, m)) });
 	});
 
 	// Shares the `messages` budget with GET /messages/:agent_id.
