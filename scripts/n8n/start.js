@@ -65,9 +65,11 @@ async function main() {
 	await stopLeftover(pidFile);
 
 	const runtime = ensureRuntime();
-	const { createSandbox, DEFAULT_PORTS } = loadSandbox();
+	const { createSandbox, DEFAULT_PORTS, settingsFromArgs } = loadSandbox();
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
-	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 } });
+	// SANDBOX_CLAWNET_GENERATION=a2a npm start: ClawNet as of April 2026.
+	const settings = settingsFromArgs([], process.env);
+	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 }, settings });
 
 	let n8n;
 	let stopping = false;
