@@ -1,12 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only code (sandbox server, test harness): Node APIs are its job, and it never ships in dist/ */
 /* The `npm run sandbox` entry point: starts the three networks and prints where they are. */
-import { DEFAULT_PORTS, createSandbox } from './index';
+import { DEFAULT_PORTS, createSandbox, settingsFromArgs } from './index';
 
 async function main(): Promise<void> {
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
 	const sandbox = createSandbox({
 		host: process.env.SANDBOX_HOST ?? '127.0.0.1',
 		ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 },
+		// e.g. `npm run sandbox -- --clawnet-generation=a2a`, or SANDBOX_CLAWNET_GENERATION=a2a
+		settings: settingsFromArgs(process.argv.slice(2), process.env),
 	});
 	const info = await sandbox.start();
 	const lines = [
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
 	];
 	for (const [id, net] of Object.entries(info.networks)) {
 		lines.push(`  ${id.padEnd(9)} Base URL: ${net.baseUrl}`);
+		if (net.settings) lines.push(`            settings ${JSON.stringify(net.settings)}`);
 		for (const [who, key] of Object.entries((net.credentials ?? {}) as Record<string, string>)) {
 			lines.push(`            key for ${who.padEnd(14)} ${key}`);
 		}

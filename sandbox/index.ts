@@ -5,6 +5,7 @@ import { Sandbox } from './core/server';
 import type { SandboxOptions } from './core/server';
 
 export { Sandbox };
+export { settingsFromArgs } from './core/settings';
 export type { SandboxInfo, SandboxOptions } from './core/server';
 export type { FaultInput, FaultRule } from './core/faults';
 export type { LoggedRequest } from './core/requestLog';

@@ -61,15 +61,15 @@ function headersOf(r: RateLimitResult): Record<string, string> {
 	};
 }
 
-/** Counts one use of a rate-limited action; 429 with the documented body when exhausted. */
-export function limit(env: SandboxEnv, action: string, subject: string, max = LIMITS[action]): void {
-	const result = env.rateLimiter.hit(action, subject, max, HOUR);
+/** Counts one use of a rate-limited action; 429 with the documented body when exhausted. A window other than an hour is `day`. */
+export function limit(env: SandboxEnv, action: string, subject: string, max = LIMITS[action], window: 'hour' | 'day' = 'hour'): void {
+	const result = env.rateLimiter.hit(`${action}/${window}`, subject, max, window === 'day' ? DAY : HOUR);
 	if (!result.allowed) {
 		throw new HttpError(
 			429,
 			'rate_limited',
-			`Too many requests. Limit: ${max}/hour for ${action}.`,
-			{ action, limit: max, window: '1 hour' },
+			`Too many requests. Limit: ${max}/${window} for ${action}.`,
+			{ action, limit: max, window: `1 ${window}` },
 			{ ...headersOf(result), 'Retry-After': String(Math.max(1, Math.ceil((result.resetAt - env.clock.now()) / 1000))) },
 		);
 	}
@@ -82,7 +82,7 @@ export function limitAgent(env: SandboxEnv, action: string, agent: Agent): void 
 
 /** The X-RateLimit-* headers every authenticated response carries (they reflect POST /posts). */
 export function rateLimitHeaders(env: SandboxEnv, agent: Agent): Record<string, string> {
-	return headersOf(env.rateLimiter.peek('posts', subjectOf(agent), LIMITS.posts, HOUR));
+	return headersOf(env.rateLimiter.peek('posts/hour', subjectOf(agent), LIMITS.posts, HOUR));
 }
 
 /** GET /me/rate-limits: limit, remaining and reset of every rate-limited action. */
@@ -90,7 +90,7 @@ export function rateLimitReport(env: SandboxEnv, agent: Agent, ip: string): Reco
 	const out: Record<string, unknown> = {};
 	for (const action of Object.keys(LIMITS)) {
 		const max = limitFor(env, action, agent);
-		const r = env.rateLimiter.peek(action, action === 'register' ? ip : subjectOf(agent), max, HOUR);
+		const r = env.rateLimiter.peek(`${action}/hour`, action === 'register' ? ip : subjectOf(agent), max, HOUR);
 		out[action] = {
 			endpoint: LIMITED_ENDPOINTS[action],
 			limit: max,

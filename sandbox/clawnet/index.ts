@@ -3,22 +3,28 @@ import type { Router } from '../core/router';
 import type { NetworkModule } from '../core/types';
 import { ClawNetApi } from './api';
 import { clawnetControlRoutes } from './control';
+import { clawnetSettings } from './generation';
+import { parseFailure } from './jsonrpc';
+import { a2aRoutes } from './routes/a2a';
 import { agentRoutes } from './routes/agents';
+import { calendarRoutes } from './routes/calendar';
 import { claimRoutes } from './routes/claims';
+import { contactRoutes } from './routes/contacts';
 import { discoveryRoutes } from './routes/discovery';
+import { emailRoutes } from './routes/email';
+import { inboxRoutes } from './routes/inbox';
 import { messageRoutes } from './routes/messages';
 import { moltbookRoutes } from './routes/moltbook';
 import { notificationRoutes } from './routes/notifications';
+import { pageRoutes } from './routes/pages';
 import { postRoutes } from './routes/posts';
 import { profileRoutes } from './routes/profile';
 import { registrationRoutes } from './routes/registration';
+import { ruleRoutes } from './routes/rules';
 import { socialRoutes } from './routes/social';
 import { createClawNetState } from './seed';
 import type { ClawNetState } from './state';
 import { moltbookPostUrl } from './model/moltbook';
-
-/** User agents ClawNet's edge refuses (HTTP library defaults). */
-const DEFAULT_USER_AGENTS = /^(axios|node-fetch|node|undici|python-requests|python-urllib|python-httpx|aiohttp|go-http-client|curl|wget|okhttp|java|libwww-perl|n8n$)/i;
 
 export const clawnet: NetworkModule<ClawNetState> = {
 	id: 'clawnet',
@@ -31,13 +37,11 @@ export const clawnet: NetworkModule<ClawNetState> = {
 		return json(status, { ok: false, error: code, message });
 	},
 
-	edge(req) {
-		const ua = String(req.headers['user-agent'] ?? '').trim();
-		if (ua === '' || DEFAULT_USER_AGENTS.test(ua)) {
-			// What a CDN edge answers for a banned browser signature: plain text, not the API's JSON.
-			return { status: 403, raw: 'error code: 1010', headers: { 'Content-Type': 'text/plain; charset=UTF-8' } };
-		}
-		return undefined;
+	settings: clawnetSettings,
+
+	// The A2A endpoints answer a body that is not JSON with JSON-RPC's parse error.
+	badJson(req) {
+		return req.method === 'POST' && /^\/a2a(\/[^/]+)?\/?$/.test(req.path) ? parseFailure() : undefined;
 	},
 
 	routes(router: Router<ClawNetState>) {
@@ -47,6 +51,13 @@ export const clawnet: NetworkModule<ClawNetState> = {
 		agentRoutes(api);
 		socialRoutes(api);
 		messageRoutes(api);
+		inboxRoutes(api);
+		a2aRoutes(api);
+		emailRoutes(api);
+		contactRoutes(api);
+		calendarRoutes(api);
+		pageRoutes(api);
+		ruleRoutes(api);
 		postRoutes(api);
 		notificationRoutes(api);
 		discoveryRoutes(api);

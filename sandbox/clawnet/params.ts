@@ -17,10 +17,37 @@ export function timeParam(req: SandboxRequest, name: string): number | undefined
 	const raw = req.query[name];
 	if (raw === undefined || raw === '') return undefined;
 	// A `+02:00` offset arrives as a space when the client did not encode the `+`.
-	const value = raw.replace(/ (\d{2}:?\d{2})$/, '+$1');
-	const ms = ISO_8601.test(value) ? Date.parse(value) : NaN;
+	return isoTime(raw.replace(/ (\d{2}:?\d{2})$/, '+$1'), name);
+}
+
+/** An ISO 8601 string as unix ms; 400 naming the field otherwise. */
+export function isoTime(value: unknown, name: string): number {
+	const ms = typeof value === 'string' && ISO_8601.test(value) ? Date.parse(value) : NaN;
 	if (Number.isNaN(ms)) throw invalid(`${name} must be an ISO 8601 timestamp`);
 	return ms;
+}
+
+/** An optional ISO 8601 body field: undefined when absent, null when sent as null. */
+export function optionalTime(body: Record<string, unknown>, name: string): number | null | undefined {
+	const value = body[name];
+	if (value === undefined || value === null) return value;
+	return isoTime(value, name);
+}
+
+/** An optional boolean body field. */
+export function optionalFlag(body: Record<string, unknown>, name: string): boolean | undefined {
+	const value = body[name];
+	if (value === undefined) return undefined;
+	if (typeof value !== 'boolean') throw invalid(`${name} must be true or false`);
+	return value;
+}
+
+/** An optional integer body field within [min, max]: undefined when absent, null when sent as null. */
+export function optionalInt(body: Record<string, unknown>, name: string, min: number, max: number): number | null | undefined {
+	const value = body[name];
+	if (value === undefined || value === null) return value;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw invalid(`${name} must be an integer from ${min} to ${max}${value === null ? '' : ` (got ${JSON.stringify(value)})`}`);
+	return value;
 }
 
 /** `true` / `false` query flags; anything else is 400. */

@@ -10,6 +10,28 @@ export interface Agent {
 	capabilities: string[];
 	pinned_post_id: string | null;
 	token: string;
+	// April 2026 (the a2a generation):
+	avatar_emoji: string | null;
+	avatar_url: string | null;
+	/** Whether any sender's email reaches the inbox (false: only allowlisted senders). */
+	email_open: boolean;
+	skill_version: string | null;
+	/** Claimed by a human on the dashboard: needed to send email. */
+	claimed: boolean;
+	/** The skills of the agent's A2A card (card/update). */
+	skills: CardSkill[];
+	notify_on_new: boolean;
+	/** 1–168, or null for no reminders. */
+	remind_after_hours: number | null;
+	/** When GET /inbox/check last marked everything notifiable (unix ms); 0 = never. */
+	last_nagged_at: number;
+}
+
+export interface CardSkill {
+	id: string;
+	name: string;
+	description: string;
+	tags: string[];
 }
 
 /** A direct message. `from`/`to` are canonical agent ids (as registered). */
@@ -28,6 +50,140 @@ export interface Message {
 	 * control API sets it, to stand in for a commit that lands after a later one (a "late" message).
 	 */
 	visible_at?: number;
+}
+
+export type MailStatus = 'new' | 'read' | 'archived' | 'snoozed';
+
+/**
+ * One copy of an email in one agent's mailbox: `in` (received: it is an inbox message with a
+ * status) or `out` (sent by the owner). A mail between two ClawNet agents has a copy in each.
+ */
+export interface Mail {
+	id: string;
+	/** Lower-cased id of the agent whose mailbox holds this copy. */
+	owner: string;
+	direction: 'in' | 'out';
+	thread_id: string;
+	/** Addresses, e.g. `tom@clwnt.com`; the ClawNet agent's own notices come from `ClawNet`. */
+	from: string;
+	to: string[];
+	cc: string[];
+	bcc: string[];
+	subject: string;
+	body: string;
+	created_at: number;
+	/** The message id this one answers (in the owner's mailbox), if any. */
+	in_reply_to: string | null;
+	status: MailStatus;
+	snoozed_until: number | null;
+	/** Last change of status or content (for notifications). */
+	updated_at: number;
+}
+
+export type TaskState = 'submitted' | 'working' | 'input-required' | 'completed' | 'failed' | 'canceled';
+
+export const TERMINAL_STATES: readonly TaskState[] = ['completed', 'failed', 'canceled'];
+
+export interface TaskPart {
+	kind: 'text';
+	text: string;
+}
+
+/** An A2A message in a task's history. */
+export interface TaskMessage {
+	role: 'user' | 'agent';
+	parts: TaskPart[];
+	messageId: string;
+	at: number;
+}
+
+export interface Artifact {
+	artifactId: string;
+	name?: string;
+	parts: TaskPart[];
+}
+
+/** An A2A task between two ClawNet agents, or from one to an external A2A endpoint. */
+export interface Task {
+	id: string;
+	context_id: string;
+	/** Canonical id of the sending agent. */
+	from: string;
+	/** Canonical id of the receiving agent, or the external endpoint URL. */
+	to: string;
+	external_url: string | null;
+	external_task_id: string | null;
+	state: TaskState;
+	/** The message that came with the last state change (input-required, failed, …). */
+	status_message: TaskMessage | null;
+	history: TaskMessage[];
+	artifacts: Artifact[];
+	created_at: number;
+	/** Last state change. */
+	updated_at: number;
+	expires_at: number;
+	expired: boolean;
+}
+
+export type TrustTier = 'public' | 'trusted' | 'blocked';
+export type ContactType = 'agent' | 'email' | 'external';
+
+/** A contact in an agent's address book, created from traffic. */
+export interface Contact {
+	id: string;
+	owner: string;
+	type: ContactType;
+	/** Agent id, email address or endpoint URL. */
+	handle: string;
+	name: string | null;
+	notes: string;
+	tags: string[];
+	trust_tier: TrustTier;
+	created_at: number;
+	updated_at: number;
+	last_interaction_at: number;
+}
+
+export interface Attendee {
+	email: string;
+	name: string | null;
+}
+
+export interface CalendarEvent {
+	id: string;
+	owner: string;
+	title: string;
+	starts_at: number;
+	ends_at: number | null;
+	all_day: boolean;
+	location: string | null;
+	description: string | null;
+	/** null = no reminder. */
+	remind_minutes: number | null;
+	attendees: Attendee[];
+	created_at: number;
+	updated_at: number;
+	/** The reminder time already delivered (a changed start time reminds again). */
+	reminded_for: number | null;
+}
+
+export interface Page {
+	owner: string;
+	slug: string;
+	html: string;
+	title: string | null;
+	is_public: boolean;
+	is_homepage: boolean;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface Rule {
+	id: string;
+	/** null = global. */
+	agent: string | null;
+	text: string;
+	created_at: number;
 }
 
 export interface Post {
@@ -133,6 +289,16 @@ export interface ClawNetState {
 	};
 	claims: Map<string, ClaimCode>;
 	leaderboardCache: Map<string, { at: number; entries: LeaderboardEntry[] }>;
+	// April 2026 (the a2a generation):
+	mail: Mail[];
+	tasks: Map<string, Task>;
+	contacts: Contact[];
+	/** agent (lower) → allowlisted address or `*@domain` pattern → since (ms). */
+	allowlists: Map<string, Map<string, number>>;
+	events: Map<string, CalendarEvent>;
+	/** `${agent lower}/${slug}` → page. */
+	pages: Map<string, Page>;
+	rules: Rule[];
 	/** Last timestamp handed out: every record gets a distinct millisecond, so time cursors never tie. */
 	lastStamp: number;
 }
@@ -148,6 +314,13 @@ export const SYSTEM_AGENT = 'ClawNet';
 export const MINUTE = 60 * 1000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The email address of an agent (`tom@clwnt.com`). */
+export function addressOf(agent: Agent | string): string {
+	return `${keyOf(agent)}@${MAIL_DOMAIN}`;
+}
+
+export const MAIL_DOMAIN = 'clwnt.com';
 
 export function newToken(env: SandboxEnv): string {
 	return `clwnt_${env.random.hex(40)}`;
@@ -187,6 +360,13 @@ export function emptyState(): ClawNetState {
 		moltbook: { posts: new Map(), verifications: new Map(), follows: new Map() },
 		claims: new Map(),
 		leaderboardCache: new Map(),
+		mail: [],
+		tasks: new Map(),
+		contacts: [],
+		allowlists: new Map(),
+		events: new Map(),
+		pages: new Map(),
+		rules: [],
 		lastStamp: 0,
 	};
 }
@@ -201,6 +381,15 @@ export function addAgent(state: ClawNetState, env: SandboxEnv, agentId: string, 
 		capabilities: [],
 		pinned_post_id: null,
 		token: newToken(env),
+		avatar_emoji: null,
+		avatar_url: null,
+		email_open: true,
+		skill_version: null,
+		claimed: false,
+		skills: [],
+		notify_on_new: true,
+		remind_after_hours: 4,
+		last_nagged_at: 0,
 		...extra,
 	};
 	state.agents.set(agentId.toLowerCase(), agent);

@@ -1,7 +1,8 @@
 /** How agents, posts and messages look in answers (one place for each shape). */
 import type { SandboxEnv } from '../core/types';
+import { generationOf } from './generation';
 import type { Agent, ClawNetState, Message, Post } from './state';
-import { keyOf } from './state';
+import { addressOf, keyOf } from './state';
 import { wrapMessage } from './wrap';
 
 export function followerCount(state: ClawNetState, agent: Agent): number {
@@ -28,6 +29,17 @@ export function agentProfile(state: ClawNetState, env: SandboxEnv, agent: Agent)
 		following_count: followingCount(state, agent),
 		pinned_post: pinned ? postView(state, env, pinned) : null,
 		capabilities: [...agent.capabilities],
+		...(generationOf(env) === 'a2a'
+			? {
+					avatar_emoji: agent.avatar_emoji,
+					avatar_url: agent.avatar_url,
+					email: addressOf(agent),
+					email_open: agent.email_open,
+					claimed: agent.claimed,
+					skill_version: agent.skill_version,
+					a2a_url: `${env.baseUrl()}/a2a/${encodeURIComponent(agent.agent_id)}`,
+				}
+			: {}),
 	};
 }
 

@@ -13,8 +13,8 @@ import { controlView, isFinal } from './model/jobs';
 import { activeExtension, pairSimulated, unpair } from './model/pairing';
 import { completeNow, decide, tick } from './model/simulator';
 import { parseOutcome } from './outcome';
-import type { Platform } from './platforms';
-import { PLATFORMS, isPlatform } from './platforms';
+import type { JobPlatform } from './platforms';
+import { JOB_PLATFORMS, isJobPlatform } from './platforms';
 import type { ButtonState, ClawPostState, DriverMode, Tenant } from './state';
 import { HOUR, addTenant, seconds } from './state';
 
@@ -44,8 +44,8 @@ function mode(value: unknown): DriverMode {
 	return value as DriverMode;
 }
 
-function platforms(value: unknown, field: string): Platform[] {
-	if (!Array.isArray(value) || !value.every(isPlatform)) throw invalid(`${field} must be an array of platforms (${PLATFORMS.join(', ')})`);
+function platforms(value: unknown, field: string): JobPlatform[] {
+	if (!Array.isArray(value) || !value.every(isJobPlatform)) throw invalid(`${field} must be an array of platforms (${JOB_PLATFORMS.join(', ')})`);
 	return [...value];
 }
 
@@ -73,7 +73,7 @@ export function clawpostControlRoutes(router: Router<ClawPostState>): void {
 	/**
 	 * The simulated extension of a tenant: {tenant?, mode?, pickupMs?, delayMs?,
 	 * outcome? (with platform?: that platform's outcome; null clears), next?: [outcome…] (one-shot,
-	 * appended), browser?: {loggedOut?: [platform…], noTab?: [platform…]}, clearOutcomes?: true}.
+	 * appended), browser?: {loggedOut?, noTab?, challenge?: [platform…]}, clearOutcomes?: true}.
 	 */
 	router.post(
 		'/extension',
@@ -97,7 +97,7 @@ export function clawpostControlRoutes(router: Router<ClawPostState>): void {
 			if ('outcome' in b) {
 				const outcomeBody = optionalObject(b, 'outcome');
 				const platform = b.platform ?? outcomeBody?.platform;
-				if (platform !== undefined && !isPlatform(platform)) throw invalid(`platform must be one of ${PLATFORMS.join(', ')}`);
+				if (platform !== undefined && !isJobPlatform(platform)) throw invalid(`platform must be one of ${JOB_PLATFORMS.join(', ')}`);
 				const outcome = outcomeBody ? parseOutcome({ ...outcomeBody, platform: undefined }, 'control') : undefined;
 				if (platform) d.platformOutcomes[platform] = outcome;
 				else d.defaultOutcome = outcome;
@@ -111,6 +111,7 @@ export function clawpostControlRoutes(router: Router<ClawPostState>): void {
 			if (browser) {
 				if (given(browser, 'loggedOut')) d.browser.loggedOut = platforms(browser.loggedOut, 'browser.loggedOut');
 				if (given(browser, 'noTab')) d.browser.noTab = platforms(browser.noTab, 'browser.noTab');
+				if (given(browser, 'challenge')) d.browser.challenge = platforms(browser.challenge, 'browser.challenge');
 			}
 			// The job in hand follows the mode: auto plans its result now, manual/off waits for a control call.
 			const current = d.currentJobId ? state.jobs.get(d.currentJobId) : undefined;
@@ -185,6 +186,24 @@ export function clawpostControlRoutes(router: Router<ClawPostState>): void {
 			tenant.groups.set(group.id, group);
 			return json(200, { tenantId: tenant.tenantId, group });
 		}),
+	);
+
+	/** Stored media (kept 7 days after upload), for tests: path, tenant, type, when uploaded and deleted. */
+	router.get(
+		'/media',
+		ticked((_req, state) =>
+			json(200, {
+				media: [...state.media.values()].map((m) => ({
+					path: m.path,
+					tenantId: m.tenantId,
+					filename: m.filename,
+					contentType: m.contentType,
+					via: m.via,
+					uploadedAt: m.uploadedAt !== undefined ? seconds(m.uploadedAt) : null,
+					deletedAt: seconds(m.expiresAt),
+				})),
+			}),
+		),
 	);
 
 	/** {plan?, monthlyQuota?, paired? = true, mode?}: a fresh tenant with its own key. */

@@ -12,9 +12,11 @@ import type { ClawPostState } from './state';
 import { activeExtension } from './model/pairing';
 import { tick } from './model/simulator';
 import { extensionRoutes } from './routes/extension';
+import { groupRoutes } from './routes/groups';
 import { jobRoutes } from './routes/jobs';
 import { mediaRoutes } from './routes/media';
 import { pairingRoutes } from './routes/pairing';
+import { redditRoutes } from './routes/reddit';
 import { storageRoutes } from './routes/storage';
 import { usageRoutes } from './routes/usage';
 import { createClawPostState } from './seed';
@@ -41,6 +43,8 @@ export const clawpost: NetworkModule<ClawPostState> = {
 
 	routes(router: Router<ClawPostState>) {
 		jobRoutes(router);
+		redditRoutes(router);
+		groupRoutes(router);
 		usageRoutes(router);
 		mediaRoutes(router);
 		storageRoutes(router);

@@ -1,7 +1,7 @@
 /** Reading a job result: from the extension's ack, or from a test through the control API. */
 import { given, isHttpUrl, optionalInteger, optionalObject, optionalString } from './body';
 import { invalid } from './errors';
-import { FAILURE_CODES, PLATFORMS, isFailureCode, isPlatform } from './platforms';
+import { FAILURE_CODES, JOB_PLATFORMS, isFailureCode, isJobPlatform } from './platforms';
 import type { Outcome } from './state';
 import { HOUR } from './state';
 
@@ -29,7 +29,7 @@ export function parseOutcome(body: Record<string, unknown>, from: 'extension' | 
 	if (from === 'control') {
 		outcome.delayMs = optionalInteger(body, 'delayMs', 0, 24 * HOUR);
 		if (given(body, 'platform')) {
-			if (!isPlatform(body.platform)) throw invalid(`platform must be one of ${PLATFORMS.join(', ')}`);
+			if (!isJobPlatform(body.platform)) throw invalid(`platform must be one of ${JOB_PLATFORMS.join(', ')}`);
 			outcome.platform = body.platform;
 		}
 	}

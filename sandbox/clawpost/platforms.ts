@@ -7,12 +7,21 @@ export function isPlatform(value: unknown): value is Platform {
 	return typeof value === 'string' && (PLATFORMS as readonly string[]).includes(value);
 }
 
-export const PLATFORM_INFO: Record<Platform, { name: string; site: string }> = {
+/** Where jobs run: the five posting platforms, and Reddit (comments only, POST /v1/reddit/comment). */
+export const JOB_PLATFORMS = [...PLATFORMS, 'reddit'] as const;
+export type JobPlatform = (typeof JOB_PLATFORMS)[number];
+
+export function isJobPlatform(value: unknown): value is JobPlatform {
+	return typeof value === 'string' && (JOB_PLATFORMS as readonly string[]).includes(value);
+}
+
+export const PLATFORM_INFO: Record<JobPlatform, { name: string; site: string }> = {
 	x: { name: 'X', site: 'x.com' },
 	linkedin: { name: 'LinkedIn', site: 'linkedin.com' },
 	facebook: { name: 'Facebook', site: 'facebook.com' },
 	tiktok: { name: 'TikTok', site: 'tiktok.com' },
 	instagram: { name: 'Instagram', site: 'instagram.com' },
+	reddit: { name: 'Reddit', site: 'reddit.com' },
 };
 
 /** Platforms whose posts are media (a video or images): a job without media is refused (400). */
@@ -27,7 +36,7 @@ export const PLATFORM_CONTENT_TYPES: Record<Platform, readonly string[]> = {
 	instagram: ['image/jpeg', 'image/png', 'image/heic', 'video/mp4', 'video/quicktime'],
 };
 
-/** The reference's table of job failure codes. */
+/** The reference's table of job failure codes, and `challenge_required` (SKILL-2.x; CHANGELOG 1.1.0). */
 export const FAILURE_CODES = [
 	'not_logged_in',
 	'no_x_tab',
@@ -39,6 +48,7 @@ export const FAILURE_CODES = [
 	'group_not_approved',
 	'media_fetch_failed',
 	'unknown_error',
+	'challenge_required',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];
 
@@ -47,7 +57,7 @@ export function isFailureCode(value: unknown): value is FailureCode {
 }
 
 /** What the extension reports as `error` for a code when nobody chose the words. */
-export function failureMessage(code: FailureCode, platform: Platform): string {
+export function failureMessage(code: FailureCode, platform: JobPlatform): string {
 	const { name, site } = PLATFORM_INFO[platform];
 	switch (code) {
 		case 'not_logged_in':
@@ -68,6 +78,8 @@ export function failureMessage(code: FailureCode, platform: Platform): string {
 			return 'You are not approved to post in this Facebook group (not a member, or membership pending).';
 		case 'media_fetch_failed':
 			return 'Could not download the media.';
+		case 'challenge_required':
+			return `${name} asked for a security check (captcha or checkpoint). Solve it in the browser on ${site}, then retry.`;
 		default:
 			return `Unexpected error while posting to ${name}.`;
 	}

@@ -7,7 +7,7 @@
  * so the seeded keys never change.
  */
 import type { SandboxEnv } from '../core/types';
-import type { FailureCode, Platform } from './platforms';
+import type { FailureCode, JobPlatform } from './platforms';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
@@ -27,14 +27,30 @@ export interface Outcome {
 	/** Time from lease to result for the simulated extension (overrides the driver's delayMs). */
 	delayMs?: number;
 	/** In the `next` queue: applies to the next job of this platform only. */
-	platform?: Platform;
+	platform?: JobPlatform;
+}
+
+/** What a job does: a post (POST /v1/jobs/tweet), a Reddit comment, or a Facebook group search / join / status check. */
+export type JobKind = 'post' | 'reddit_comment' | 'group_search' | 'group_join' | 'group_status';
+
+export interface GroupSearchRequest {
+	query: string;
+	filters: { minMembers?: number; privacy: 'public' | 'private' | 'any' };
+	limit: number;
 }
 
 export interface Job {
 	id: string;
 	tenantId: string;
+	kind: JobKind;
 	text: string;
-	platform: Platform;
+	platform: JobPlatform;
+	/** reddit_comment: the post or comment permalink answered. */
+	targetUrl?: string;
+	/** group_join / group_status: the numeric group id. */
+	groupId?: string;
+	/** group_search: what to look for. */
+	search?: GroupSearchRequest;
 	mediaPaths: string[];
 	platformPayload?: { groupId?: string; groupUrl?: string };
 	idempotencyKey?: string;
@@ -75,11 +91,11 @@ export interface Driver {
 	/** Time from lease to result. */
 	delayMs: number;
 	defaultOutcome?: Outcome;
-	platformOutcomes: Partial<Record<Platform, Outcome>>;
+	platformOutcomes: Partial<Record<JobPlatform, Outcome>>;
 	/** One-shot outcomes for the next jobs, in order. */
 	next: Outcome[];
-	/** The browser: platforms logged out of, platforms without an open tab. */
-	browser: { loggedOut: Platform[]; noTab: Platform[] };
+	/** The browser: platforms logged out of, platforms without an open tab, platforms showing a captcha / checkpoint. */
+	browser: { loggedOut: JobPlatform[]; noTab: JobPlatform[]; challenge: JobPlatform[] };
 	currentJobId?: string;
 	/** When the extension last became free (it leases the next job no earlier). */
 	idleSince: number;
@@ -99,7 +115,7 @@ export interface Tenant {
 	/** The user's Facebook groups by id; a group not listed is one the user has joined. */
 	groups: Map<string, FacebookGroup>;
 	/** The user's handles on each platform (in post URLs). */
-	accounts: Record<Platform, string>;
+	accounts: Record<JobPlatform, string>;
 }
 
 export interface Extension {
@@ -155,7 +171,7 @@ export const DEFAULT_PICKUP_MS = 1000;
 export const DEFAULT_DELAY_MS = 2000;
 
 export function newDriver(mode: DriverMode = 'auto'): Driver {
-	return { mode, pickupMs: DEFAULT_PICKUP_MS, delayMs: DEFAULT_DELAY_MS, platformOutcomes: {}, next: [], browser: { loggedOut: [], noTab: [] }, idleSince: 0 };
+	return { mode, pickupMs: DEFAULT_PICKUP_MS, delayMs: DEFAULT_DELAY_MS, platformOutcomes: {}, next: [], browser: { loggedOut: [], noTab: [], challenge: [] }, idleSince: 0 };
 }
 
 /** The seeded Facebook groups of every tenant: the reference's example group (joined), one pending, one not joined. */
@@ -179,7 +195,7 @@ export function addTenant(state: ClawPostState, env: SandboxEnv, extra: Partial<
 		jobTimes: [],
 		driver: newDriver(),
 		groups: new Map(SEED_GROUPS.map((g) => [g.id, { ...g }])),
-		accounts: { x: 'n8n_agent', linkedin: 'n8n-agent', facebook: 'n8n.agent', tiktok: 'n8n_agent', instagram: 'n8n_agent' },
+		accounts: { x: 'n8n_agent', linkedin: 'n8n-agent', facebook: 'n8n.agent', tiktok: 'n8n_agent', instagram: 'n8n_agent', reddit: 'n8n_agent' },
 		...extra,
 	};
 	state.tenants.set(tenant.tenantId, tenant);

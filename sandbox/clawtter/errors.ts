@@ -21,7 +21,6 @@ export function validationError(problems: Problem[]): HttpError {
 export const badRequest = (detail: string): HttpError => new HttpError(400, 'bad_request', detail);
 export const notFound = (detail: string): HttpError => new HttpError(404, 'not_found', detail);
 export const conflict = (detail: string): HttpError => new HttpError(409, 'conflict', detail);
-export const tooLarge = (detail: string): HttpError => new HttpError(413, 'payload_too_large', detail);
 
 /** 429 with the seconds until the limit resets in `Retry-After`. */
 export function tooMany(detail: string, nowMs: number, resetMs: number): HttpError {

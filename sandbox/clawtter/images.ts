@@ -6,7 +6,7 @@
  */
 import type { Router } from '../core/router';
 import type { SandboxEnv } from '../core/types';
-import { badRequest, tooLarge } from './errors';
+import { badRequest } from './errors';
 import type { ClawtterState, StoredImage } from './state';
 
 export const IMAGE_PATTERN = /^(image\/\w+);base64,(.+)$/;
@@ -26,7 +26,7 @@ export interface DecodedImage {
 /**
  * Checks one image string; `label` names it in messages (e.g. `image_base64_list[1]`).
  * 400 `Invalid base64 format` for the shape and the payload, 400 for a type outside the four,
- * 413 over 2 MB decoded.
+ * and 400 over 2 MB decoded (payloads.md: "decoded size over 2 MB → 400").
  */
 export function decodeImage(value: string, label: string): DecodedImage {
 	const match = IMAGE_PATTERN.exec(value);
@@ -39,7 +39,7 @@ export function decodeImage(value: string, label: string): DecodedImage {
 	if (payload.length % 4 !== 0 || !BASE64.test(payload)) throw badRequest(INVALID_FORMAT);
 	const bytes = Buffer.from(payload, 'base64');
 	if (bytes.length > MAX_IMAGE_BYTES) {
-		throw tooLarge(`${label}: image is ${bytes.length} bytes decoded; the limit is 2 MB (${MAX_IMAGE_BYTES} bytes)`);
+		throw badRequest(`${label}: image is ${bytes.length} bytes decoded; the limit is 2 MB (${MAX_IMAGE_BYTES} bytes)`);
 	}
 	return { type, bytes };
 }

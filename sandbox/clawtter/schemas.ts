@@ -53,6 +53,16 @@ export const components: Record<string, Schema> = {
 		repost_count: { type: 'integer' },
 		created_at: unixSeconds,
 	}),
+	PostDetail: {
+		allOf: [
+			ref('PostCard'),
+			object({
+				visibility: { type: 'string', enum: ['public', 'followers'] },
+				root_post_id: { type: 'string', format: 'uuid' },
+				replies: { ...arrayOf(ref('PostCard')), description: 'The latest 10 approved replies you can see, newest first' },
+			}),
+		],
+	},
 	ReplyNode: object({ post: ref('PostCard'), replies: arrayOf(ref('ReplyNode')), truncated: { type: 'boolean', description: 'Present (true) when replies were cut by max_depth or max_children_per_node' } }, ['truncated']),
 	Notification: object(
 		{

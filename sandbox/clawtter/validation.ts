@@ -19,7 +19,7 @@ export interface StringField extends Common {
 	trim?: boolean;
 	enum?: readonly string[];
 	default?: string;
-	/** `email` is checked; `image` is documentation only (images.ts checks image strings, 400/413). */
+	/** `email` is checked; `image` is documentation only (images.ts checks image strings, 400). */
 	format?: 'email' | 'image' | 'uuid';
 }
 

@@ -11,7 +11,7 @@ import { Random } from './random';
 import { RateLimiter } from './rateLimiter';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
-import type { NetworkId, NetworkModule, SandboxEnv, SandboxRequest, SandboxResponse } from './types';
+import type { NetworkId, NetworkModule, NetworkSettings, SandboxEnv, SandboxRequest, SandboxResponse } from './types';
 
 /** Largest request body any network accepts (Claw Post uploads are < 30 MB; a little headroom). */
 const MAX_BODY_BYTES = 40 * 1024 * 1024;
@@ -22,6 +22,9 @@ interface Mounted {
 	originRouter: Router<unknown>;
 	controlRouter: Router<unknown>;
 	state: unknown;
+	/** The settings the instance started with (a reset returns to them) and the current ones. */
+	startSettings: NetworkSettings;
+	settings: NetworkSettings;
 	server?: Server;
 	port?: number;
 }
@@ -31,6 +34,8 @@ export interface SandboxOptions {
 	/** Ports: 0 picks a free one. */
 	ports?: Partial<Record<NetworkId | 'control', number>>;
 	seed?: number;
+	/** Per-network instance settings, e.g. `{ clawnet: { generation: 'a2a' } }`; unknown keys or values throw. */
+	settings?: Partial<Record<NetworkId, Record<string, unknown>>>;
 }
 
 export interface SandboxInfo {
@@ -77,6 +82,15 @@ function send(res: ServerResponse, response: SandboxResponse): void {
 	res.end(payload);
 }
 
+/** A network's settings from a (partial) input on top of `current`; throws when the network has none to set. */
+function parseSettings(module: NetworkModule<unknown>, input: Record<string, unknown>, current: NetworkSettings): NetworkSettings {
+	if (!module.settings) {
+		if (Object.keys(input).length) throw new Error(`${module.displayName} has no settings`);
+		return {};
+	}
+	return Object.freeze(module.settings.parse(input, current));
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -121,7 +135,8 @@ export class Sandbox {
 			module.originRoutes?.(originRouter);
 			const controlRouter = new Router<unknown>();
 			module.controlRoutes?.(controlRouter);
-			this.mounted.set(module.id, { module, router, originRouter, controlRouter, state: undefined });
+			const settings = parseSettings(module, options.settings?.[module.id] ?? {}, module.settings?.defaults ?? {});
+			this.mounted.set(module.id, { module, router, originRouter, controlRouter, state: undefined, startSettings: settings, settings });
 		}
 		this.resetState();
 	}
@@ -133,6 +148,7 @@ export class Sandbox {
 			rateLimiter: this.rateLimiter,
 			baseUrl: () => this.baseUrl(network),
 			urlOf: (other) => this.baseUrl(other),
+			settings: this.mounted.get(network)?.settings ?? {},
 		};
 	}
 
@@ -163,17 +179,29 @@ export class Sandbox {
 		for (const [id, m] of this.mounted) m.state = m.module.createState(this.env(id));
 	}
 
+	/** Back to the start: clock, faults, request log, each network's start settings and seed. */
 	reset(): void {
 		this.clock.reset();
 		this.faults.clear();
 		this.log.clear();
+		for (const m of this.mounted.values()) m.settings = m.startSettings;
 		this.resetState();
+	}
+
+	/** Changes a network's settings and re-seeds that network (its own random stream restarts; the clock, other networks and the log stay). */
+	configure(network: NetworkId, input: Record<string, unknown>): NetworkSettings {
+		const m = this.mounted.get(network);
+		if (!m) throw new Error(`Unknown network ${network}`);
+		m.settings = parseSettings(m.module, input, m.settings);
+		this.randoms.get(network)!.reset();
+		m.state = m.module.createState(this.env(network));
+		return m.settings;
 	}
 
 	info(): SandboxInfo {
 		const networks = {} as SandboxInfo['networks'];
 		for (const [id, m] of this.mounted) {
-			networks[id] = { baseUrl: this.baseUrl(id), ...m.module.describe(m.state, this.env(id)) };
+			networks[id] = { baseUrl: this.baseUrl(id), ...(m.module.settings ? { settings: { ...m.settings } } : {}), ...m.module.describe(m.state, this.env(id)) };
 		}
 		return { control: this.controlUrl(), networks };
 	}
@@ -242,15 +270,21 @@ export class Sandbox {
 			for (const fault of faults) if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
 			response = this.faultResponse(id, faults);
 			if (!response && !faults.some((f) => f.kind === 'reset')) {
+				let badJson = false;
 				if (rawBody.length > 0 && contentType.includes('json')) {
 					try {
 						body = JSON.parse(rawBody.toString('utf8'));
 					} catch {
-						throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
+						badJson = true;
 					}
 				}
 				request.body = body;
-				response = outside ? await this.outsideMount(id, request) : await this.dispatch(m, request);
+				if (badJson) {
+					response = module.badJson?.(request);
+					if (!response) throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
+				} else {
+					response = outside ? await this.outsideMount(id, request) : await this.dispatch(m, request);
+				}
 			}
 		} catch (error) {
 			response = this.errorResponse(module, error);
@@ -408,6 +442,11 @@ export class Sandbox {
 			}
 		}
 		const net = /^\/_control\/(clawnet|clawtter|clawpost)(\/.*)$/.exec(path);
+		if (net && net[2] === '/settings' && this.mounted.get(net[1] as NetworkId)?.module.settings) {
+			const m = this.mounted.get(net[1] as NetworkId)!;
+			if (method === 'GET') return { status: 200, body: { settings: { ...m.settings } } };
+			if (method === 'POST') return { status: 200, body: { settings: { ...this.configure(net[1] as NetworkId, body) } } };
+		}
 		if (net) {
 			const m = this.mounted.get(net[1] as NetworkId);
 			if (m) {

@@ -40,7 +40,12 @@ export interface SandboxEnv {
 	baseUrl(): string;
 	/** Base URL of another network, for cross-links (Claw Post storage, Moltbook stand-in, …). */
 	urlOf(network: NetworkId): string;
+	/** This network's settings for this sandbox instance (e.g. ClawNet's API generation), defaults filled in. */
+	settings: Readonly<NetworkSettings>;
 }
+
+/** A network's instance settings: chosen at start (`SandboxOptions.settings`) or through `/_control/<network>/settings`. */
+export type NetworkSettings = Record<string, unknown>;
 
 export type Handler<S> = (req: SandboxRequest, state: S, env: SandboxEnv) => SandboxResponse | Promise<SandboxResponse>;
 
@@ -63,6 +68,17 @@ export interface NetworkModule<S> {
 	describe(state: S, env: SandboxEnv): Record<string, unknown>;
 	/** Header names whose values are secrets (masked in the request log). */
 	secretHeaders: string[];
-	/** Runs before routing: may answer directly (e.g. an edge that blocks a user agent). */
+	/** Answers a request whose JSON body does not parse, when the network has its own answer for it (else 400 in its error shape). */
+	badJson?(req: SandboxRequest): SandboxResponse | undefined;
+	/** Runs before routing: may answer directly. */
 	edge?(req: SandboxRequest, state: S, env: SandboxEnv): SandboxResponse | undefined;
+	/**
+	 * The network's instance settings: their defaults, and a check that turns a (partial) input
+	 * into complete settings or throws with a message naming the problem. Changing them re-seeds
+	 * the network (its state is built for them).
+	 */
+	settings?: {
+		defaults: NetworkSettings;
+		parse(input: Record<string, unknown>, current: Readonly<NetworkSettings>): NetworkSettings;
+	};
 }

@@ -65,9 +65,11 @@ async function main() {
 	await stopLeftover(pidFile);
 
 	const runtime = ensureRuntime();
-	const { createSandbox, DEFAULT_PORTS } = loadSandbox();
+	const { createSandbox, DEFAULT_PORTS, settingsFromArgs } = loadSandbox();
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
-	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 } });
+	// SANDBOX_CLAWNET_GENERATION=a2a npm start: ClawNet as of April 2026.
+	const settings = settingsFromArgs([], process.env);
+	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 }, settings });
 
 	let n8n;
 	let stopping = false;
@@ -134,7 +136,7 @@ async function run({ runtime, sandbox, userFolder, pidFile, logFile, port, start
 		'  Try first: "Crosspost" → Execute workflow. It posts to the sandbox\'s Clawtter and ClawNet',
 		'  and publishes to X and LinkedIn through Claw Post, then shows the live URLs.',
 		'  For the DM auto-reply, publish (activate) it, then send it a DM as Tom:',
-		`    curl -s -X POST ${info.networks.clawnet.baseUrl}/send -H 'User-Agent: demo' \\`,
+		`    curl -s -X POST ${info.networks.clawnet.baseUrl}/send \\`,
 		`      -H "Authorization: Bearer ${info.networks.clawnet.credentials.Tom}" -H 'Content-Type: application/json' \\`,
 		`      -d '{"to":"n8n_agent","message":"Hello from Tom"}'`,
 		'',

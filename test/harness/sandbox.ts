@@ -3,7 +3,7 @@
  * over real HTTP, like any other client would.
  */
 import { createSandbox } from '../../sandbox';
-import type { FaultInput, FaultRule, LoggedRequest, Sandbox, SandboxInfo } from '../../sandbox';
+import type { FaultInput, FaultRule, LoggedRequest, Sandbox, SandboxInfo, SandboxOptions } from '../../sandbox';
 
 export interface TestSandbox {
 	sandbox: Sandbox;
@@ -16,8 +16,9 @@ export interface TestSandbox {
 	reset(): Promise<void>;
 }
 
-export async function startTestSandbox(): Promise<TestSandbox> {
-	const sandbox = createSandbox();
+/** `options.settings` picks per-network settings, e.g. `{ clawnet: { generation: 'a2a' } }` (kept across resets). */
+export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+	const sandbox = createSandbox(options);
 	let info = await sandbox.start();
 	const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
 		const response = await fetch(`${info.control}/_control/${path.replace(/^\//, '')}`, {
@@ -47,11 +48,11 @@ export async function startTestSandbox(): Promise<TestSandbox> {
 	};
 }
 
-/** Jest wiring: one sandbox per test file, reset to its seed before each test. */
-export function useSandbox(): { readonly current: TestSandbox } {
+/** Jest wiring: one sandbox per test file, reset to its seed (and start settings) before each test. */
+export function useSandbox(options: SandboxOptions = {}): { readonly current: TestSandbox } {
 	const holder: { current?: TestSandbox } = {};
 	beforeAll(async () => {
-		holder.current = await startTestSandbox();
+		holder.current = await startTestSandbox(options);
 	});
 	beforeEach(async () => {
 		await holder.current?.reset();

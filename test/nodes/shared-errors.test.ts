@@ -81,7 +81,7 @@ test('a refused connection is reported without the token', async () => {
 	noSecret(token, error?.message, error?.description, error?.stack, error);
 });
 
-test('the default User-Agent would be refused by the ClawNet edge: the node never sends it', async () => {
+test('the node sends its own User-Agent, not an HTTP library default', async () => {
 	await clawnetProfile().run();
 	const [request] = await t.current.requests({ network: 'clawnet' });
 	expect(request.headers['user-agent']).toMatch(/^n8n-nodes-claw-social\/\d+\.\d+\.\d+/);

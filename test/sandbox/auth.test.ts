@@ -52,11 +52,11 @@ describe('ClawNet', () => {
 		expect(Number(ok.headers['x-ratelimit-reset'])).toBeGreaterThan(Date.now() / 1000);
 	});
 
-	test('the edge refuses default user agents with a non-JSON 403', async () => {
-		for (const ua of ['axios/1.7.0', 'node', 'python-requests/2.31', '']) {
-			const r = await http('GET', `${base('clawnet')}/me`, { headers: { 'user-agent': ua } });
-			expect(r.status).toBe(403);
-			expect(r.text).toBe('error code: 1010');
+	test('any user agent is served: the reference\'s curl examples and the official plugin (Node\'s default `node`) work', async () => {
+		const token = seededKey(t.current, 'clawnet', 'Tom');
+		for (const ua of ['curl/8.5.0', 'node', 'axios/1.7.0', 'python-requests/2.31', '']) {
+			const r = await http('GET', `${base('clawnet')}/me`, { headers: { 'user-agent': ua, authorization: `Bearer ${token}` } });
+			expect({ ua, status: r.status, ok: r.body.ok }).toEqual({ ua, status: 200, ok: true });
 		}
 	});
 });

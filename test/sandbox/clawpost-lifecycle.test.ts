@@ -37,6 +37,7 @@ const FAILURE_CODES = [
 	'group_not_approved',
 	'media_fetch_failed',
 	'unknown_error',
+	'challenge_required',
 ];
 
 describe('the simulated extension (auto mode, driven by the sandbox clock)', () => {

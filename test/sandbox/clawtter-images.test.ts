@@ -58,7 +58,7 @@ describe('refused', () => {
 		['a line break in the payload', `image/png;base64,${PNG_1PX.slice(0, 8)}\n${PNG_1PX.slice(8)}`, 400, 'Invalid base64 format'],
 		['leading whitespace', ` image/png;base64,${PNG_1PX}`, 400, 'Invalid base64 format'],
 		['trailing whitespace', `image/png;base64,${PNG_1PX} `, 400, 'Invalid base64 format'],
-		['one byte over 2 MB decoded', `image/png;base64,${Buffer.alloc(MB2 + 1).toString('base64')}`, 413, /image_base64_list\[0\]: image is 2097153 bytes decoded; the limit is 2 MB/],
+		['one byte over 2 MB decoded', `image/png;base64,${Buffer.alloc(MB2 + 1).toString('base64')}`, 400, /image_base64_list\[0\]: image is 2097153 bytes decoded; the limit is 2 MB/],
 	];
 
 	test.each(cases)('%s → %p', async (_name, image, status, detail) => {
@@ -86,7 +86,7 @@ describe('refused', () => {
 	test('the same rules for avatars (registration and PATCH /me)', async () => {
 		expect((await c.call('POST', '/auth/register', undefined, { nickname: 'x', identity_id: 'jpg-avatar', avatar_base64: `image/jpg;base64,${PNG_1PX}` })).status).toBe(400);
 		const big = await c.call('PATCH', '/me', 'n8n-agent', { avatar_base64: `image/webp;base64,${Buffer.alloc(MB2 + 1).toString('base64')}` });
-		expect(big.status).toBe(413);
+		expect(big.status).toBe(400);
 		expect(big.body.detail).toMatch(/^avatar_base64: image is 2097153 bytes decoded/);
 		expect((await c.call('PATCH', '/me', 'n8n-agent', { avatar_base64: `data:image/png;base64,${PNG_1PX}` })).body).toEqual({ detail: 'Invalid base64 format' });
 		const ok = await c.call('PATCH', '/me', 'n8n-agent', { avatar_base64: `image/jpeg;base64,${PNG_1PX}` });

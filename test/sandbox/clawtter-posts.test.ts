@@ -30,7 +30,7 @@ describe('POST /posts', () => {
 		expect(posts.find((p: { post_id: string }) => p.post_id === r.body.post_id)).toMatchObject({ post_kind: 'original', visibility: 'public', moderation_status: 'pending', topics: ['testing'] });
 	});
 
-	test('content: required, 1000 characters (code points) accepted, 1001 refused, blank refused, kept as plain text', async () => {
+	test('content: required, 1000 characters (code points) accepted, 1001 refused, blank refused, plain text (unsafe HTML stripped)', async () => {
 		expect((await c.post('/posts', { content: '🦞'.repeat(1000) })).status).toBe(202);
 		const over = await c.post('/posts', { content: 'x'.repeat(1001) });
 		expect(over.status).toBe(422);
@@ -39,7 +39,7 @@ describe('POST /posts', () => {
 		expect((await c.post('/posts', { content: '   ' })).body.detail[0]).toMatchObject({ type: 'string_too_short' });
 		expect((await c.post('/posts', { content: 42 })).body.detail[0]).toMatchObject({ type: 'string_type' });
 		const html = await c.approved('n8n-agent', { content: '<b>bold?</b> & <script>x</script>' });
-		expect((await cardOf(html))?.content).toBe('<b>bold?</b> & <script>x</script>');
+		expect((await cardOf(html))?.content).toBe('bold? &');
 	});
 
 	test('#topic tokens attach topics (lower case, once each, any script)', async () => {

@@ -1,9 +1,10 @@
 /** Jobs: creation, the lifecycle (queued → processing → succeeded | failed) and their views. */
 import type { SandboxEnv } from '../../core/types';
-import type { Platform } from '../platforms';
+import type { JobPlatform } from '../platforms';
 import { failureMessage } from '../platforms';
-import type { ClawPostState, Job, Outcome, Tenant } from '../state';
+import type { ClawPostState, GroupSearchRequest, Job, JobKind, Outcome, Tenant } from '../state';
 import { MINUTE, seconds } from '../state';
+import { groupOf, recordMembership } from './groups';
 import { mediaFetchProblem } from './media';
 import { livePostUrl } from './postUrls';
 
@@ -11,15 +12,25 @@ import { livePostUrl } from './postUrls';
 export const LEASE_MS = 15 * MINUTE;
 
 export interface JobRequest {
+	/** Default: a post. */
+	kind?: JobKind;
 	text: string;
-	platform: Platform;
+	platform: JobPlatform;
 	mediaPaths: string[];
 	platformPayload?: { groupId?: string; groupUrl?: string };
 	idempotencyKey?: string;
+	targetUrl?: string;
+	groupId?: string;
+	search?: GroupSearchRequest;
 }
 
+/** Jobs that publish something count toward the monthly quota; group searches and checks do not. */
+export const PUBLISHES: readonly JobKind[] = ['post', 'reddit_comment'];
+
 export function fingerprint(request: JobRequest): string {
-	return JSON.stringify([request.text, request.platform, request.mediaPaths, request.platformPayload ?? null]);
+	const kind = request.kind ?? 'post';
+	const extra = kind === 'post' ? [] : [kind, request.targetUrl ?? null, request.groupId ?? null, request.search ?? null];
+	return JSON.stringify([request.text, request.platform, request.mediaPaths, request.platformPayload ?? null, ...extra]);
 }
 
 export function idempotencyIndex(tenantId: string, key: string): string {
@@ -30,6 +41,7 @@ export function createJob(state: ClawPostState, env: SandboxEnv, tenant: Tenant,
 	const job: Job = {
 		id: env.random.uuid(),
 		tenantId: tenant.tenantId,
+		kind: request.kind ?? 'post',
 		text: request.text,
 		platform: request.platform,
 		mediaPaths: request.mediaPaths,
@@ -40,9 +52,12 @@ export function createJob(state: ClawPostState, env: SandboxEnv, tenant: Tenant,
 		createdAt: now,
 		updatedAt: now,
 	};
+	if (request.targetUrl !== undefined) job.targetUrl = request.targetUrl;
+	if (request.groupId !== undefined) job.groupId = request.groupId;
+	if (request.search !== undefined) job.search = request.search;
 	state.jobs.set(job.id, job);
 	if (request.idempotencyKey !== undefined) state.idempotency.set(idempotencyIndex(tenant.tenantId, request.idempotencyKey), job.id);
-	tenant.jobTimes.push(now);
+	if (PUBLISHES.includes(job.kind)) tenant.jobTimes.push(now);
 	return job;
 }
 
@@ -77,12 +92,16 @@ export function finish(state: ClawPostState, job: Job, outcome: Outcome, at: num
 	job.plan = undefined;
 	job.leaseExpiresAt = undefined;
 	if (outcome.status === 'succeeded') {
-		job.postUrl = outcome.postUrl ?? livePostUrl(state, tenant, job, at);
+		if (PUBLISHES.includes(job.kind)) job.postUrl = outcome.postUrl ?? livePostUrl(state, tenant, job, at);
 	} else {
 		job.errorCode = outcome.errorCode ?? 'unknown_error';
 		job.error = outcome.error ?? failureMessage(job.errorCode, job.platform);
 	}
 	if (outcome.details !== undefined) job.details = outcome.details;
+	// A join the extension reported changes the account's standing in the group.
+	const group = job.kind === 'group_join' && outcome.status === 'succeeded' ? groupOf(tenant, job) : undefined;
+	const standing = outcome.details?.buttonState;
+	if (group && (standing === 'joined' || standing === 'requested' || standing === 'not_member')) recordMembership(tenant, group, standing);
 	const driver = tenant.driver;
 	if (driver.currentJobId === job.id) {
 		driver.currentJobId = undefined;
@@ -102,11 +121,23 @@ function resultFields(job: Job): Record<string, unknown> {
 	return out;
 }
 
-/** The 201 body of POST /v1/jobs/tweet, exactly the reference's fields. */
+/** What a job other than a post is: its `type` and target (absent on posts, whose views are the reference's). */
+function kindFields(job: Job): Record<string, unknown> {
+	if (job.kind === 'post') return {};
+	return {
+		type: job.kind,
+		...(job.targetUrl !== undefined ? { targetUrl: job.targetUrl } : {}),
+		...(job.groupId !== undefined ? { groupId: job.groupId } : {}),
+		...(job.search !== undefined ? { query: job.search.query } : {}),
+	};
+}
+
+/** The 201 body of POST /v1/jobs/tweet (exactly the reference's fields) and of the other job-creating calls. */
 export function createdView(job: Job): Record<string, unknown> {
 	return {
 		id: job.id,
 		tenantId: job.tenantId,
+		...kindFields(job),
 		text: job.text,
 		platform: job.platform,
 		status: job.status,
@@ -128,6 +159,7 @@ export function statusView(job: Job): Record<string, unknown> {
 		id: job.id,
 		status: job.status,
 		...(postUrl !== undefined ? { postUrl } : {}),
+		...kindFields(job),
 		platform: job.platform,
 		createdAt: seconds(job.createdAt),
 		updatedAt: seconds(job.updatedAt),
@@ -140,6 +172,7 @@ export function pullView(job: Job): Record<string, unknown> {
 	return {
 		id: job.id,
 		tenantId: job.tenantId,
+		...kindFields(job),
 		text: job.text,
 		platform: job.platform,
 		mediaPaths: [...job.mediaPaths],

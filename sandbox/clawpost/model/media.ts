@@ -1,8 +1,9 @@
 /**
  * Claw Post's media storage, a stand-in for Google Cloud Storage on the sandbox's own listener:
  * content types inferred from file names, per-platform type checks, V4-style signed URLs (a PUT
- * URL bound to the resolved Content-Type, open for one hour; a GET URL that lives 24 hours),
- * and GCS's XML errors.
+ * URL bound to the resolved Content-Type, open for one hour; a GET URL that lives 24 hours for
+ * signed uploads and 7 days for multipart ones), GCS's XML errors, and the 7-day retention:
+ * uploaded media is deleted 7 days after its upload (SKILL-2.x §2).
  */
 import { createHash, createHmac } from 'node:crypto';
 
@@ -18,8 +19,10 @@ export const BUCKET = 'clawpost-media';
 export const MULTIPART_LIMIT_BYTES = 30 * 1024 * 1024;
 /** A signed PUT URL accepts the upload for one hour. */
 export const UPLOAD_WINDOW_MS = HOUR;
-/** The media URL (pass it in mediaPaths) works for 24 hours. */
+/** The media URL of a signed upload (pass it in mediaPaths) works for 24 hours. */
 export const URL_LIFETIME_MS = 24 * HOUR;
+/** Uploaded media is kept 7 days, then deleted; a multipart upload's URL lives as long (GCS's longest signature). */
+export const RETENTION_MS = 7 * 24 * HOUR;
 
 /** Content types by file extension; the first is the one inferred, the others are accepted overrides. */
 const EXTENSION_TYPES: Record<string, readonly string[]> = {
@@ -164,17 +167,24 @@ function safeName(filename: string): string {
 
 function newObject(state: ClawPostState, env: SandboxEnv, tenant: Tenant, filename: string, contentType: string, via: MediaObject['via'], now: number): MediaObject {
 	const path = `/storage/${BUCKET}/${tenant.tenantId}/${env.random.uuid()}/${safeName(filename)}`;
-	const object: MediaObject = { path, tenantId: tenant.tenantId, filename, contentType, via, createdAt: now, expiresAt: now + URL_LIFETIME_MS };
+	const object: MediaObject = { path, tenantId: tenant.tenantId, filename, contentType, via, createdAt: now, expiresAt: now + RETENTION_MS };
 	state.media.set(path, object);
 	return object;
 }
 
-/** Multipart upload: stored at once; the answer is its 24-hour URL. */
+/** Multipart upload: stored at once, for 7 days; the answer is its URL, valid as long as the media is kept. */
 export function storeUpload(state: ClawPostState, env: SandboxEnv, tenant: Tenant, filename: string, contentType: string, data: Buffer, now: number): string {
 	const object = newObject(state, env, tenant, filename, contentType, 'multipart', now);
 	object.data = Buffer.from(data);
 	object.uploadedAt = now;
-	return signedUrl(env, 'GET', object.path, '', now, URL_LIFETIME_MS);
+	return signedUrl(env, 'GET', object.path, '', now, RETENTION_MS);
+}
+
+/** A signed upload landed: the 7-day retention counts from now. */
+export function uploaded(object: MediaObject, data: Buffer, now: number): void {
+	object.data = Buffer.from(data);
+	object.uploadedAt = now;
+	object.expiresAt = now + RETENTION_MS;
 }
 
 /** Signed upload: a PUT URL for one hour, and the 24-hour URL the bytes will be read from. */
@@ -210,7 +220,7 @@ export function mediaFetchProblem(state: ClawPostState, env: SandboxEnv, url: st
 	return problem ? `HTTP ${problem.status} ${problem.code}` : undefined;
 }
 
-/** Drops objects whose URL has expired (and never-finished uploads whose window closed). */
+/** Deletes media past its retention (and never-finished uploads whose window closed). */
 export function purgeMedia(state: ClawPostState, now: number): void {
 	for (const [path, object] of state.media) {
 		if (now > object.expiresAt || (!object.data && object.uploadExpiresAt !== undefined && now > object.uploadExpiresAt)) state.media.delete(path);

@@ -22,7 +22,15 @@ function isVideo(url: string): boolean {
 	return /\.(mp4|m4v|mov|webm)(\?|$)/i.test(url);
 }
 
-/** The URL of the post a job published at `at`. */
+/** A Reddit comment id (base 36, as Reddit's t1_ ids). */
+function redditCommentUrl(targetUrl: string, id: bigint): string {
+	const url = new URL(targetUrl);
+	const match = /^\/r\/([^/]+)\/comments\/([^/]+)(?:\/([^/]+))?/.exec(url.pathname);
+	const [, sub, post, slug] = match ?? ['', 'unknown', 'unknown', undefined];
+	return `https://www.reddit.com/r/${sub}/comments/${post}/${slug ?? 'comment'}/${id.toString(36)}/`;
+}
+
+/** The URL of the post (or Reddit comment) a job published at `at`. */
 export function livePostUrl(state: ClawPostState, tenant: Tenant, job: Job, at: number): string {
 	const seq = BigInt(++state.postSeq % 4096);
 	const ms = BigInt(at);
@@ -43,6 +51,8 @@ export function livePostUrl(state: ClawPostState, tenant: Tenant, job: Job, at: 
 			// A post of images is a photo post; anything with a video is a video.
 			return job.mediaPaths.some(isVideo) || job.mediaPaths.length === 0 ? `https://www.tiktok.com/@${handle}/video/${id}` : `https://www.tiktok.com/@${handle}/photo/${id}`;
 		}
+		case 'reddit':
+			return redditCommentUrl(job.targetUrl ?? 'https://www.reddit.com/r/unknown/comments/unknown/', (ms % 100000000000n) * 4096n + seq);
 		default:
 			return `https://www.instagram.com/${job.mediaPaths.length === 1 && isVideo(job.mediaPaths[0]) ? 'reel' : 'p'}/${shortcode(snowflake)}/`;
 	}

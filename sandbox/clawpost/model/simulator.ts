@@ -7,16 +7,20 @@
  *
  * What a job ends with, first match wins:
  *  1. no tab open for the platform → no_x_tab (X) / no_platform_tab; logged out → not_logged_in;
+ *     a captcha or checkpoint on the platform → challenge_required;
  *  2. a media URL that cannot be downloaded at lease time → media_fetch_failed;
- *  3. a Facebook group the user has not joined → group_not_approved (details.buttonState);
+ *  3. a post to a Facebook group the user has not joined → group_not_approved (details.buttonState);
  *  4. the next one-shot outcome queued by a test (for any platform or this one), else the
  *     platform's outcome, else the tenant's default outcome, else success.
- * A Facebook group job always carries details.buttonState (and the group id).
+ * A job about a Facebook group always carries details.buttonState (and the group id); a group
+ * search that succeeds carries details.groupSearch.results; a join that succeeds carries the
+ * standing it led to (joined, or requested for a private group).
  */
 import type { SandboxEnv } from '../../core/types';
 import type { ClawPostState, Job, Outcome, Tenant } from '../state';
 import { MINUTE } from '../state';
-import { groupOf } from './groups';
+import { searchGroups } from './groupDirectory';
+import { afterJoin, groupOf } from './groups';
 import { LEASE_MS, finish, lease, nextQueued } from './jobs';
 import { purgeMedia } from './media';
 import { activeExtension } from './pairing';
@@ -68,11 +72,17 @@ function runDriver(state: ClawPostState, env: SandboxEnv, tenant: Tenant, now: n
 	}
 }
 
-/** Adds details.buttonState (and groupId) to the outcome of a Facebook group job. */
+/** Adds what the extension reports besides the status: a group's buttonState (and id), a search's results. */
 export function withGroupDetails(tenant: Tenant, job: Job, outcome: Outcome): Outcome {
+	const succeeded = outcome.status === 'succeeded';
+	if (job.kind === 'group_search') {
+		if (!succeeded || !job.search) return outcome;
+		const { query, filters, limit } = job.search;
+		return { ...outcome, details: { groupSearch: { query, filters, limit, results: searchGroups(tenant, job.search) }, ...(outcome.details ?? {}) } };
+	}
 	const group = groupOf(tenant, job);
 	if (!group) return outcome;
-	const buttonState = outcome.status === 'succeeded' ? 'joined' : group.buttonState;
+	const buttonState = job.kind === 'group_status' ? group.buttonState : job.kind === 'group_join' ? (succeeded ? afterJoin(group) : group.buttonState) : succeeded ? 'joined' : group.buttonState;
 	return { ...outcome, details: { buttonState, groupId: group.id, ...(outcome.details ?? {}) } };
 }
 
@@ -82,8 +92,9 @@ export function decide(tenant: Tenant, job: Job): Outcome {
 	const fail = (errorCode: Outcome['errorCode'], error?: string): Outcome => withGroupDetails(tenant, job, { status: 'failed', errorCode, error });
 	if (driver.browser.noTab.includes(job.platform)) return fail(job.platform === 'x' ? 'no_x_tab' : 'no_platform_tab');
 	if (driver.browser.loggedOut.includes(job.platform)) return fail('not_logged_in');
+	if (driver.browser.challenge.includes(job.platform)) return fail('challenge_required');
 	if (job.mediaProblem) return fail('media_fetch_failed', `Could not download media ${job.mediaProblem}`);
-	const group = groupOf(tenant, job);
+	const group = job.kind === 'post' ? groupOf(tenant, job) : undefined;
 	if (group && group.buttonState !== 'joined') {
 		return fail('group_not_approved', `You are not approved to post in the Facebook group "${group.name}" (${group.buttonState === 'requested' ? 'membership pending approval' : 'not a member'}).`);
 	}

@@ -6,11 +6,12 @@ import { given, isHttpUrl, jsonBody, optionalObject, optionalString, requiredStr
 import { conflict, invalid, notFound, notPaired, quotaExceeded } from '../errors';
 import { groupRefFromUrl } from '../model/groups';
 import type { JobRequest } from '../model/jobs';
-import { createJob, createdView, fingerprint, idempotencyIndex, replayView, statusView } from '../model/jobs';
+import { PUBLISHES, createJob, createdView, fingerprint, idempotencyIndex, replayView, statusView } from '../model/jobs';
 import { activeExtension } from '../model/pairing';
 import type { Platform } from '../platforms';
 import { MEDIA_REQUIRED, PLATFORMS, PLATFORM_INFO, isPlatform } from '../platforms';
-import type { ClawPostState } from '../state';
+import type { SandboxEnv, SandboxResponse } from '../../core/types';
+import type { ClawPostState, Job, Tenant } from '../state';
 import { postsUsed } from '../state';
 
 const MAX_IDEMPOTENCY_KEY = 255;
@@ -62,28 +63,38 @@ export function parseJobRequest(body: Record<string, unknown>): JobRequest {
 	};
 }
 
+/**
+ * Creates a job once the body is checked. Order of checks: idempotent retry (the same job — even
+ * if the quota is used up or the extension unpaired since), quota (403, for jobs that publish),
+ * pairing (503). `replay` says the job already existed.
+ */
+export function submitJob(state: ClawPostState, env: SandboxEnv, tenant: Tenant, request: JobRequest): { job: Job; replay: boolean } {
+	if (request.idempotencyKey !== undefined) {
+		const existingId = state.idempotency.get(idempotencyIndex(tenant.tenantId, request.idempotencyKey));
+		const existing = existingId ? state.jobs.get(existingId) : undefined;
+		if (existing) {
+			if (existing.fingerprint !== fingerprint(request)) {
+				throw conflict('IDEMPOTENCY_CONFLICT', `idempotencyKey "${request.idempotencyKey}" was already used for job ${existing.id} with a different request; use a new key for a new post`);
+			}
+			return { job: existing, replay: true };
+		}
+	}
+	const now = env.clock.now();
+	if (PUBLISHES.includes(request.kind ?? 'post') && postsUsed(tenant, now) >= tenant.monthlyQuota) throw quotaExceeded(tenant.monthlyQuota);
+	if (!activeExtension(state, tenant)) throw notPaired();
+	return { job: createJob(state, env, tenant, request, now), replay: false };
+}
+
+/** 201 with the new job, or 200 with the job as it is now (idempotent retry). */
+export function jobAnswer({ job, replay }: { job: Job; replay: boolean }): SandboxResponse {
+	return replay ? json(200, replayView(job)) : json(201, createdView(job));
+}
+
 export function jobRoutes(router: Router<ClawPostState>): void {
-	/**
-	 * Order of checks: key (401), body (400), idempotent retry (200, the same job — even if the
-	 * quota is used up or the extension unpaired since), quota (403), pairing (503), then 201.
-	 */
+	/** Order of checks: key (401), body (400), then submitJob's. */
 	router.post('/v1/jobs/tweet', (req, state, env) => {
 		const tenant = requireTenant(req, state);
-		const request = parseJobRequest(jsonBody(req));
-		if (request.idempotencyKey !== undefined) {
-			const existingId = state.idempotency.get(idempotencyIndex(tenant.tenantId, request.idempotencyKey));
-			const existing = existingId ? state.jobs.get(existingId) : undefined;
-			if (existing) {
-				if (existing.fingerprint !== fingerprint(request)) {
-					throw conflict('IDEMPOTENCY_CONFLICT', `idempotencyKey "${request.idempotencyKey}" was already used for job ${existing.id} with a different request; use a new key for a new post`);
-				}
-				return json(200, replayView(existing));
-			}
-		}
-		const now = env.clock.now();
-		if (postsUsed(tenant, now) >= tenant.monthlyQuota) throw quotaExceeded(tenant.monthlyQuota);
-		if (!activeExtension(state, tenant)) throw notPaired();
-		return json(201, createdView(createJob(state, env, tenant, request, now)));
+		return jobAnswer(submitJob(state, env, tenant, parseJobRequest(jsonBody(req))));
 	});
 
 	router.get('/v1/jobs/:id', (req, state) => {

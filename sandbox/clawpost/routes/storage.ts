@@ -4,7 +4,7 @@
  */
 import type { Router } from '../../core/router';
 import type { Handler } from '../../core/types';
-import { NO_SUCH_KEY, etag, storageError, verifySigned } from '../model/media';
+import { NO_SUCH_KEY, etag, storageError, uploaded, verifySigned } from '../model/media';
 import type { ClawPostState } from '../state';
 
 const OBJECT_PATH = '/storage/:bucket/:tenant/:object/:filename';
@@ -39,9 +39,8 @@ export function storageRoutes(router: Router<ClawPostState>): void {
 		if (problem) return storageError(problem);
 		const object = state.media.get(req.path);
 		if (!object || object.via !== 'signed') return storageError(NO_SUCH_KEY);
-		object.data = Buffer.from(req.rawBody);
-		object.uploadedAt = now;
+		uploaded(object, req.rawBody, now);
 		req.principal = object.tenantId;
-		return { status: 200, headers: { ETag: etag(object.data) } };
+		return { status: 200, headers: { ETag: etag(req.rawBody) } };
 	});
 }

@@ -40,7 +40,7 @@ export function accountRoutes(api: ClawtterApi): void {
 					message: { type: 'string' },
 				}),
 			},
-			errors: { 400: 'avatar_base64 is not a valid image string (`Invalid base64 format`, type)', 409: 'identity_id already registered', 413: 'avatar over 2 MB decoded' },
+			errors: { 400: 'avatar_base64 is not a valid image string (`Invalid base64 format`, type) or is over 2 MB decoded', 409: 'identity_id already registered' },
 		},
 		(call) => {
 			const { state, env, body } = call;
@@ -86,7 +86,7 @@ export function accountRoutes(api: ClawtterApi): void {
 				description: 'The updated profile',
 				schema: object({ identity_id: { type: 'string' }, nickname: { type: 'string' }, avatar_url: { type: ['string', 'null'] }, bio: { type: ['string', 'null'] }, updated_at: unixSeconds }),
 			},
-			errors: { 400: 'avatar_base64 is not a valid image string', 413: 'avatar over 2 MB decoded' },
+			errors: { 400: 'avatar_base64 is not a valid image string or is over 2 MB decoded' },
 		},
 		({ state, env, body, account }) => {
 			const fields = ['nickname', 'avatar_base64', 'bio', 'personality_json'];

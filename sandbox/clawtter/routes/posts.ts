@@ -7,12 +7,13 @@ import { notFound, validationError } from '../errors';
 import type { DecodedImage } from '../images';
 import { checkQuota, quotaOf, useQuota } from '../model/limits';
 import { estimatedReviewTime } from '../model/moderation';
+import { stripUnsafeHtml } from '../model/text';
 import { approvedPost, createPost, like, unlike, visibleTo } from '../model/posts';
 import { schemaRef } from '../schemas';
 import type { Post, PostKind, Visibility } from '../state';
 import { decodeImages, imageListField, postIdParam, storeImages } from './shared';
 
-const CONTENT = { type: 'string', required: true, trim: true, minLength: 1, maxLength: 1000, description: 'Plain text, 1–1000 characters; #topic tokens attach topics' } as const;
+const CONTENT = { type: 'string', required: true, trim: true, minLength: 1, maxLength: 1000, description: 'Plain text, 1–1000 characters (the server strips unsafe HTML); #topic tokens attach topics' } as const;
 
 interface Draft {
 	content: string;
@@ -25,12 +26,17 @@ interface Draft {
 /** Quota, then the post (pending review); the 202 body with the quota after this post. */
 function publish(call: AuthedCall, draft: Draft, legacy: boolean): SandboxResponse {
 	const { state, env, account } = call;
+	const content = stripUnsafeHtml(draft.content);
+	if (content === '' && draft.content.trim() !== '') {
+		const field = draft.kind === 'repost' && legacy ? 'comment' : 'content';
+		throw validationError([{ type: 'string_too_short', loc: ['body', field], msg: 'Nothing is left once unsafe HTML is stripped', input: draft.content }]);
+	}
 	checkQuota(state, env, account);
 	const post = createPost(
 		state,
 		env,
 		account,
-		{ content: draft.content, images: storeImages(call, draft.images ?? []), visibility: draft.visibility, post_kind: draft.kind, target: draft.target },
+		{ content, images: storeImages(call, draft.images ?? []), visibility: draft.visibility, post_kind: draft.kind, target: draft.target },
 		env.clock.now(),
 	);
 	useQuota(state, env, account);
@@ -89,7 +95,7 @@ export function postRoutes(api: ClawtterApi): void {
 				repost_of_post_id: { type: 'string', description: 'Required for repost: an approved post' },
 			},
 			success: accepted,
-			errors: { ...targetErrors, 413: 'An image is over 2 MB decoded' },
+			errors: { ...targetErrors, 400: `${targetErrors[400]}, or over 2 MB decoded` },
 		},
 		(call) => {
 			const { body, state, account } = call;

@@ -36,6 +36,9 @@ function tree(call: AuthedCall, post: Post, depth: number, maxChildren: number):
 	return { replies, truncated: children.length > maxChildren };
 }
 
+/** Post detail: how many of the latest replies it carries (client.py@8b8ee09 docstring). */
+export const DETAIL_REPLIES = 10;
+
 export function readRoutes(api: ClawtterApi): void {
 	const feed = (path: string, summary: string, posts: (call: AuthedCall) => Post[]) =>
 		api.authed(
@@ -67,6 +70,28 @@ export function readRoutes(api: ClawtterApi): void {
 		const topics = subscriptionsOf(state, account);
 		return visiblePosts(state, me, (p) => p.author_id === me || isFollowing(state, me, p.author_id) || p.topics.some((t) => topics.has(t)));
 	});
+
+	api.authed(
+		{
+			method: 'GET',
+			path: '/posts/:post_id',
+			tag: 'reads',
+			summary: 'A post: its card, author, counts, and the latest 10 replies',
+			params: { post_id: 'The post id (must exist and be approved)' },
+			success: { status: 200, description: 'The post card with `visibility`, `root_post_id` and `replies` (newest first, at most 10)', schema: schemaRef('PostDetail') },
+			errors: { 400: 'Your own post, still pending review or rejected', 404: 'No such post, or not visible to you', ...READ_LIMIT },
+			readBudget: true,
+		},
+		(call) => {
+			const { state, env, account } = call;
+			const post = approvedPost(state, account, call.params.post_id, 'read');
+			const replies = repliesOf(state, post)
+				.filter((p) => visibleTo(state, account.clawtter_id, p))
+				.reverse()
+				.slice(0, DETAIL_REPLIES);
+			return ok({ ...card(state, env, post), visibility: post.visibility, root_post_id: post.root_post_id, replies: replies.map((p) => card(state, env, p)) });
+		},
+	);
 
 	api.authed(
 		{

@@ -36,7 +36,7 @@ export function pathAccount(call: Call, param: string): Account {
 	return account;
 }
 
-/** Checks every image string (400/413) before anything is stored. */
+/** Checks every image string (400) before anything is stored. */
 export function decodeImages(list: string[] | undefined, field: string): DecodedImage[] {
 	return (list ?? []).map((value, i) => decodeImage(value, `${field}[${i}]`));
 }

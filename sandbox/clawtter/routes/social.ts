@@ -3,7 +3,7 @@ import type { AuthedCall, ClawtterApi } from '../api';
 import { noContent } from '../api';
 import { badRequest, validationError } from '../errors';
 import { follow, subscribe, unfollow } from '../model/social';
-import { TOPIC_NAME, normalizeTopic } from '../model/text';
+import { normalizeTopic } from '../model/text';
 import type { Account } from '../state';
 import { pathAccount } from './shared';
 
@@ -55,16 +55,15 @@ export function socialRoutes(api: ClawtterApi): void {
 			path: '/topics/:topic_name/subscribe',
 			tag: 'social',
 			summary: "Subscribe to a topic: its posts join your following feed",
-			params: { topic_name: 'The topic name, URL-encoded (a leading # is ignored; letters of any script, digits, _; up to 64)' },
+			params: { topic_name: 'The topic name, URL-encoded (any text; a leading # is ignored; compared in lower case)' },
 			success: { status: 204, description: 'Subscribed (also when already subscribed)' },
-			errors: { 422: 'Not a topic name' },
+			errors: { 422: 'An empty topic name' },
 		},
 		(call) => {
-			const raw = call.params.topic_name.trim().replace(/^#/, '');
-			if (!TOPIC_NAME.test(raw)) {
-				throw validationError([
-					{ type: 'string_pattern_mismatch', loc: ['path', 'topic_name'], msg: 'Topic names are 1–64 letters, digits or underscores', input: call.params.topic_name },
-				]);
+			// The reference restricts nothing but emptiness: `ai-agents`, `AI agents`, `龙虾` are names.
+			const raw = call.params.topic_name.trim().replace(/^#/, '').trim();
+			if (raw === '') {
+				throw validationError([{ type: 'string_too_short', loc: ['path', 'topic_name'], msg: 'String should have at least 1 character', input: call.params.topic_name }]);
 			}
 			subscribe(call.state, call.account, normalizeTopic(raw));
 			return noContent();
