@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IDisplayOptions,
@@ -9,6 +10,7 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
 import { checkBaseUrl, guardRequests, throwOnApiError } from './transport';
@@ -153,7 +155,14 @@ export function itemsAt(property: string): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
 		return items.flatMap((response) => {
-			const value = response.json[property];
+			const value = response.json?.[property];
+			if (value === undefined || value === null) {
+				// A success answer without the documented list: say so rather than emit empty items.
+				throw new NodeOperationError(this.getNode(), `The answer has no "${property}" field: it is not the documented shape`, {
+					itemIndex: this.getItemIndex(),
+					description: `Answer received: ${redactSecrets(JSON.stringify(response.json) ?? '').slice(0, 200)}`,
+				});
+			}
 			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject, pairedItem }));
 		});
 	} as PostReceiveAction;

@@ -219,8 +219,8 @@ export function checkParameterValue(property: INodeProperties, value: unknown): 
 				if (charLength(value) > MAX_TEXT_LENGTH) return `is too long: ${charLength(value)} characters; the limit is ${MAX_TEXT_LENGTH}`;
 				try {
 					JSON.parse(value);
-				} catch (error) {
-					return `is not valid JSON (${(error as Error).message}); it is ${describeValue(value)}`;
+				} catch {
+					return `is not valid JSON text; it is ${describeValue(value)}`;
 				}
 				return undefined;
 			}
