@@ -277,7 +277,7 @@ export function locator(options: {
 			mode('By URL', 'url', 'string', {
 				placeholder: options.url.placeholder,
 				extractValue: { type: 'regex', regex: options.url.regex },
-				validation: [{ type: 'regex', properties: { regex: `.*${options.url.regex}.*`, errorMessage: options.url.errorMessage } }],
+				validation: [{ type: 'regex', properties: { regex: `.*${options.url.regex}.*`, errorMessage: `${options.displayName}: ${options.url.errorMessage}` } }],
 			}),
 		);
 	}

@@ -30,7 +30,8 @@ test(`every parameter of every operation refuses hostile input before sending ($
 		for (const [kind, continueOnFail] of faults) await fuzzer.fault(op, kind, continueOnFail);
 		await t.current.reset();
 	}
-	process.stdout.write(`\nInput fuzz (${full ? 'full' : 'sample'}):\n${fuzzer.report()}\n`);
+	const parameters = operations.reduce((n, op) => n + op.parameters.length, 0);
+	process.stdout.write(`\nInput fuzz (${full ? 'full' : 'sample'}, ${parameters} parameters of ${operations.length} operations):\n${fuzzer.report()}\n`);
 	const f = fuzzer.figures;
 	expect({
 		requestsForInvalid: f.requestsForInvalid,

@@ -493,6 +493,8 @@ export class Fuzzer {
 			`credential values or auth headers found in error, cause, inspect or output: ${f.secretLeaks}`,
 			`writes whose lost answer was called harmless: ${f.dishonestRetryAdvice}`,
 		];
+		const failing = [...this.perOperation.entries()].filter(([, per]) => (Object.keys(per) as Array<keyof Figures>).some((k) => k !== 'runs' && k !== 'invalidRuns' && per[k] > 0));
+		lines.push(`operations with any non-zero figure: ${failing.length} of ${this.perOperation.size}${failing.length ? ` (${failing.map(([name]) => name).join(', ')})` : ''}`);
 		for (const p of this.problems.slice(0, 40)) lines.push(`  ${p.what}: ${p.op}${p.parameter ? ` ${p.parameter}=${p.input}` : ''}: ${p.detail}`);
 		return lines.join('\n');
 	}
