@@ -32,6 +32,7 @@ test(`every parameter of every operation refuses hostile input before sending ($
 	}
 	const parameters = operations.reduce((n, op) => n + op.parameters.length, 0);
 	process.stdout.write(`\nInput fuzz (${full ? 'full' : 'sample'}, ${parameters} parameters of ${operations.length} operations):\n${fuzzer.report()}\n`);
+	if (process.env.FUZZ_SHOW_REFUSED) process.stdout.write(`${[...fuzzer.refusedValid, ...fuzzer.rejectedByServer].join("\n")}\n`);
 	const f = fuzzer.figures;
 	expect({
 		requestsForInvalid: f.requestsForInvalid,

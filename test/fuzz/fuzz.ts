@@ -304,10 +304,14 @@ export interface Figures {
 	errorsWithoutField: number;
 	secretLeaks: number;
 	dishonestRetryAdvice: number;
+	/** Informational, not a bar: values the oracle calls valid that the node still refused (op-specific rules). */
+	validRefused: number;
+	/** Informational: hostile runs the network answered 4xx although the description allowed the value. */
+	serverRejections: number;
 }
 
 export function emptyFigures(): Figures {
-	return { runs: 0, invalidRuns: 0, requestsForInvalid: 0, wrongRoute: 0, crashes: 0, errorsWithoutField: 0, secretLeaks: 0, dishonestRetryAdvice: 0 };
+	return { runs: 0, invalidRuns: 0, requestsForInvalid: 0, wrongRoute: 0, crashes: 0, errorsWithoutField: 0, secretLeaks: 0, dishonestRetryAdvice: 0, validRefused: 0, serverRejections: 0 };
 }
 
 const CRASH = /is not a function|Cannot read propert|undefined is not|Unexpected token|Unterminated string|in JSON at position|Invalid time value|is not defined|Maximum call stack|Cannot convert|is not iterable/;
@@ -439,7 +443,21 @@ export class Fuzzer {
 			else if (!message.includes(parameter.property.displayName)) this.note(op, 'errorsWithoutField', message.slice(0, 200), parameter.path, hostile.label);
 		}
 		if (leaks(serializedForms(error, items), secrets)) this.note(op, 'secretLeaks', label, parameter.path, hostile.label);
+		const status = (error as { httpCode?: string | null } | undefined)?.httpCode;
+		if (!invalid && error && typeof status === 'string' && /^4\d\d$/.test(status)) {
+			this.figures.serverRejections++;
+			if (this.rejectedByServer.length < 60) this.rejectedByServer.push(`${op.resource} → ${op.operation} ${label}: HTTP ${status} ${error.message.slice(0, 160)}`);
+		}
+		if (!invalid && error && /Refused by the node before sending/.test(error.message)) {
+			this.figures.validRefused++;
+			if (this.refusedValid.length < 60) this.refusedValid.push(`${op.resource} → ${op.operation} ${label}: ${error.message.slice(0, 160)}`);
+		}
 	}
+
+	/** Examples of validRefused and serverRejections, for a person to judge. */
+	refusedValid: string[] = [];
+
+	rejectedByServer: string[] = [];
 
 	/** Requests an operation makes besides its own route: waiting for a job or for moderation. */
 	private extraRoute(op: Operation, r: { method: string; path: string }): boolean {
@@ -492,8 +510,10 @@ export class Fuzzer {
 			`errors without the field name: ${f.errorsWithoutField}`,
 			`credential values or auth headers found in error, cause, inspect or output: ${f.secretLeaks}`,
 			`writes whose lost answer was called harmless: ${f.dishonestRetryAdvice}`,
+			`(informational) values judged valid from the description alone that an operation's own rule refused: ${f.validRefused}`,
+			`(informational) values judged valid that the network answered with a 4xx (the fuzz's made-up ids are 404, posting budgets 429): ${f.serverRejections}`,
 		];
-		const failing = [...this.perOperation.entries()].filter(([, per]) => (Object.keys(per) as Array<keyof Figures>).some((k) => k !== 'runs' && k !== 'invalidRuns' && per[k] > 0));
+		const failing = [...this.perOperation.entries()].filter(([, per]) => (Object.keys(per) as Array<keyof Figures>).some((k) => k !== 'runs' && k !== 'invalidRuns' && k !== 'validRefused' && k !== 'serverRejections' && per[k] > 0));
 		lines.push(`operations with any non-zero figure: ${failing.length} of ${this.perOperation.size}${failing.length ? ` (${failing.map(([name]) => name).join(', ')})` : ''}`);
 		for (const p of this.problems.slice(0, 40)) lines.push(`  ${p.what}: ${p.op}${p.parameter ? ` ${p.parameter}=${p.input}` : ''}: ${p.detail}`);
 		return lines.join('\n');
