@@ -126,6 +126,9 @@ export async function usedSecrets(this: RequestContext): Promise<string[]> {
 	return out;
 }
 
+/** Errors that already carry lost-answer advice, with their description from before it. */
+const ADVISED = new WeakMap<object, string>();
+
 /**
  * The error a failed request leaves, made safe and honest: no request config, header or key in
  * it (by value, then by shape), and after a write whose answer was lost, the advice that it may
@@ -139,11 +142,15 @@ export function safeRequestError(error: unknown, secrets: string[], network: Net
 		const advice = refused
 			? `The connection to ${NETWORKS[network].displayName} could not be opened: nothing was sent.`
 			: lostAnswerAdvice(network, method);
-		const base = e.lostAnswer ? 'The answer was cut off or is not JSON.' : (e.description ?? '').replace(/\s*$/, '');
-		e.description = `${base ? `${base} ` : ''}${advice}`;
+		// The outermost request decides the advice: a poll's lost answer inside Post → Create is
+		// still a write that may have gone through. The description before any advice is kept aside.
+		const before = ADVISED.get(e) ?? (e.lostAnswer ? 'The answer was cut off or is not JSON.' : (e.description ?? '').replace(/\s*$/, ''));
+		ADVISED.set(e, before);
+		e.description = `${before ? `${before} ` : ''}${advice}`;
 	}
 	return sanitizeError(error, secrets);
 }
+
 
 type Paginate = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 

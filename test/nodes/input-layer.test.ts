@@ -163,6 +163,19 @@ describe('secrets by value, and honest advice after a lost answer', () => {
 		expect(read.error?.description).toMatch(/This was a read: nothing was changed, and retrying is safe\./);
 	});
 
+	test('Claw Post → Create, waiting: a dropped poll after the job was created is advice for the write, given once', async () => {
+		await t.current.fault({ network: 'clawpost', method: 'GET', path: '/v1/jobs/*', kind: 'reset' });
+		const { error } = await runNode({
+			type: 'clawPost',
+			parameters: { resource: 'post', operation: 'create', platforms: ['x'], text: 'Lost answer', options: { waitForResult: true, checkEverySeconds: 1, maxWaitSeconds: 5 } },
+			credentials: { clawPostApi: { apiKey: seededKey(t.current, 'clawpost', 'paired'), baseUrl: t.current.info.networks.clawpost.baseUrl } },
+		});
+		expect(error?.description).toMatch(/This was a write \(POST\): Claw Post may have carried it out/);
+		expect(error?.description).not.toMatch(/This was a read/);
+		expect(error?.description?.match(/may have carried it out/g)).toHaveLength(1);
+		expectNoSecret(seededKey(t.current, 'clawpost', 'paired'), error);
+	});
+
 	test('a trigger poll whose connection drops carries no key (requests outside routing use the same guard)', async () => {
 		await t.current.fault({ network: 'clawnet', path: '*', kind: 'reset' });
 		const { error } = await runPoll({
