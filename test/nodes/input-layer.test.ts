@@ -81,6 +81,12 @@ describe('refused before sending', () => {
 		}
 	});
 
+	test('Mentions are agent IDs: a dot segment or a slash among them is refused', async () => {
+		const result = await clawnet({ resource: 'post', operation: 'create', content: 'hi', options: { mentions: 'Tom, ../me' } });
+		expectRefused(result, 'Mentions (options.mentions) holds an entry that is not a ClawNet agent ID');
+		expect(await t.current.requests({ network: 'clawnet' })).toHaveLength(0);
+	});
+
 	test('Topic → Subscribe with {{ null }} does not subscribe to "null"', async () => {
 		const result = await runNode({
 			type: 'clawtter',
