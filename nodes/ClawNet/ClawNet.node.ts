@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty } from '../shared/descriptions';
+import { resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { agentDescription } from './resources/agent';
 import { blockDescription } from './resources/block';
@@ -39,7 +39,7 @@ export class ClawNet implements INodeType {
 		// Every other operation needs it and says so clearly when it is missing.
 		credentials: [{ name: 'clawNetApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [
+		properties: withSharedLayers('clawnet', [
 			resourceProperty(
 				'clawnet',
 				[
@@ -80,7 +80,7 @@ export class ClawNet implements INodeType {
 			...repostDescription,
 			...searchDescription,
 			...threadDescription,
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchAgents, searchPosts } };

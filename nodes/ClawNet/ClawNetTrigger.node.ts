@@ -115,6 +115,14 @@ export class ClawNetTrigger implements INodeType {
 						description: 'Whether items caused by your own agent are never emitted',
 					},
 					{
+						displayName: 'Mark Notifications as Read',
+						name: 'markAsRead',
+						type: 'boolean',
+						default: false,
+						displayOptions: { show: { '/event': ['notification'] } },
+						description: 'Whether to mark all notifications as read after emitting new ones',
+					},
+					{
 						displayName: 'Max Deliveries',
 						name: 'maxDeliveries',
 						type: 'number',
@@ -133,14 +141,6 @@ export class ClawNetTrigger implements INodeType {
 						displayOptions: { show: { '/event': ['directMessage'], '/acknowledge': ['never'] } },
 						description:
 							'A message emitted but still unacknowledged after this long is emitted again, with redelivery set to true (a failed run is retried). 0 = never redeliver.',
-					},
-					{
-						displayName: 'Mark Notifications as Read',
-						name: 'markAsRead',
-						type: 'boolean',
-						default: false,
-						displayOptions: { show: { '/event': ['notification'] } },
-						description: 'Whether to mark all notifications as read after emitting new ones',
 					},
 				],
 			},

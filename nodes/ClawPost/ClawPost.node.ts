@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty } from '../shared/descriptions';
+import { resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
 import { jobDescription } from './resources/job';
@@ -23,7 +23,7 @@ export class ClawPost implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clawPostApi', required: true }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [
+		properties: withSharedLayers('clawpost', [
 			resourceProperty(
 				'clawpost',
 				[
@@ -38,6 +38,6 @@ export class ClawPost implements INodeType {
 			...jobDescription,
 			...mediaDescription,
 			...postDescription,
-		],
+		]),
 	};
 }

@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty } from '../shared/descriptions';
+import { resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
 import { feedDescription } from './resources/feed';
@@ -30,7 +30,7 @@ export class Clawtter implements INodeType {
 		// Not required: Account → Register is how a key is obtained, so it runs without one.
 		credentials: [{ name: 'clawtterApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: [
+		properties: withSharedLayers('clawtter', [
 			resourceProperty(
 				'clawtter',
 				[
@@ -55,7 +55,7 @@ export class Clawtter implements INodeType {
 			...topicDescription,
 			...trendingDescription,
 			...userDescription,
-		],
+		]),
 	};
 
 	methods = { listSearch: { searchPosts, searchUsers } };

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IDisplayOptions,
@@ -9,8 +10,15 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
+import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
-import { checkBaseUrl, throwOnApiError } from './transport';
+import { NETWORKS } from './networks';
+import { checkBaseUrl, guardRequests, throwOnApiError } from './transport';
+import type { IdShapeName } from './validation';
+import { ID_SHAPES, checkParameters } from './validation';
+
+/** A dateTime value as an ISO string; a value that is no date is left as it is for the input layer to refuse. */
+export const ISO_DATE = '={{ new Date($value).getTime() === new Date($value).getTime() ? new Date($value).toISOString() : $value }}';
 
 /**
  * The Resource selector of a declarative node. It also carries the routing every operation
@@ -34,6 +42,58 @@ export function resourceProperty(
 			output: { postReceive: [throwOnApiError(network)] },
 		},
 	};
+}
+
+/**
+ * The shared layers of a declarative node, applied to its whole property list (so that a new
+ * operation or field gets them without asking):
+ * - the input layer: every parameter the item sends is checked before sending (checkParameters,
+ *   first preSend on the Resource selector);
+ * - the request guard: every operation's requests run through guardRequests (declarative
+ *   routing's pagination hook, the only place a node can wrap its own requests), which strips
+ *   request configs and the credential's values from errors and outputs. An operation's own
+ *   pagination (Return All, multi-step operations) runs inside the guard.
+ */
+export function withSharedLayers(network: NetworkId, properties: INodeProperties[]): INodeProperties[] {
+	return properties.map((property) => {
+		if (property.name === 'resource' && property.routing) {
+			const send = property.routing.send ?? {};
+			return {
+				...property,
+				routing: { ...property.routing, send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] } },
+			};
+		}
+		if (property.name === 'operation' && property.type === 'options') {
+			return {
+				...property,
+				options: (property.options as INodePropertyOptions[]).map((option) => {
+					const routing = option.routing ?? {};
+					const own = routing.operations?.pagination;
+					if (own !== undefined && typeof own !== 'function') return option;
+					return {
+						...option,
+						routing: {
+							...routing,
+							send: { ...(routing.send ?? {}), paginate: true },
+							operations: { ...(routing.operations ?? {}), pagination: guardRequests(network, own) },
+						},
+					};
+				}),
+			};
+		}
+		const own = property.routing?.operations?.pagination;
+		if (typeof own === 'function') {
+			// The field's own switch (Return All: `paginate: '={{ $value }}'`) still decides whether
+			// its pagination runs; otherwise the guard sends the one routed request.
+			const when = property.routing?.send?.paginate;
+			const enabled = when === undefined || when === true ? undefined : property.name;
+			return {
+				...property,
+				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: guardRequests(network, own, enabled) } },
+			};
+		}
+		return property;
+	});
 }
 
 /** The Operation selector of one resource. */
@@ -95,7 +155,14 @@ export function itemsAt(property: string): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		const pairedItem = { item: this.getItemIndex() };
 		return items.flatMap((response) => {
-			const value = response.json[property];
+			const value = response.json?.[property];
+			if (value === undefined || value === null) {
+				// A success answer without the documented list: say so rather than emit empty items.
+				throw new NodeOperationError(this.getNode(), `The answer has no "${property}" field: it is not the documented shape`, {
+					itemIndex: this.getItemIndex(),
+					description: `Answer received: ${redactSecrets(JSON.stringify(response.json) ?? '').slice(0, 200)}`,
+				});
+			}
 			return (Array.isArray(value) ? value : [value]).map((json) => ({ json: json as IDataObject, pairedItem }));
 		});
 	} as PostReceiveAction;
@@ -175,7 +242,8 @@ export function pathOperation(
 }
 
 /**
- * A resource locator: pick from a searchable list, or type an ID (validated by `idPattern`),
+ * A resource locator: pick from a searchable list, or type an ID (of the id shape `shape`,
+ * checked in the editor and, whatever the mode or expression, by the input layer before sending),
  * or paste a URL the ID is extracted from (`urlRegex`, first group).
  */
 export function locator(options: {
@@ -184,7 +252,7 @@ export function locator(options: {
 	searchListMethod?: string;
 	searchFilterRequired?: boolean;
 	idPlaceholder: string;
-	idPattern?: { regex: string; errorMessage: string };
+	shape: IdShapeName;
 	url?: { placeholder: string; regex: string; errorMessage: string };
 	routing?: INodeProperties['routing'];
 	description?: string;
@@ -209,16 +277,25 @@ export function locator(options: {
 			mode('By URL', 'url', 'string', {
 				placeholder: options.url.placeholder,
 				extractValue: { type: 'regex', regex: options.url.regex },
-				validation: [{ type: 'regex', properties: { regex: `.*${options.url.regex}.*`, errorMessage: options.url.errorMessage } }],
+				validation: [{ type: 'regex', properties: { regex: `.*${options.url.regex}.*`, errorMessage: `${options.displayName}: ${options.url.errorMessage}` } }],
 			}),
 		);
 	}
 	modes.push(
 		mode('ID', 'id', 'string', {
 			placeholder: options.idPlaceholder,
-			...(options.idPattern
-				? { validation: [{ type: 'regex' as const, properties: { regex: options.idPattern.regex, errorMessage: options.idPattern.errorMessage } }] }
-				: {}),
+			// The editor's check: its message names the field. Patterns that need the `u` flag
+			// (letters of any script) are left to the input layer.
+			...(ID_SHAPES[options.shape].pattern.unicode
+				? {}
+				: {
+						validation: [
+							{
+								type: 'regex' as const,
+								properties: { regex: ID_SHAPES[options.shape].pattern.source, errorMessage: `${options.displayName} must be ${ID_SHAPES[options.shape].hint}` },
+							},
+						],
+					}),
 		}),
 	);
 	return {
@@ -226,6 +303,7 @@ export function locator(options: {
 		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
+		typeOptions: { idShape: options.shape },
 		required: true,
 		description: options.description,
 		modes,

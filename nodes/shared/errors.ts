@@ -212,16 +212,143 @@ export function isMalformedJson(response: ApiResponse): boolean {
 	return /json/i.test(contentType) && typeof response.body === 'string' && response.body.trim() !== '';
 }
 
+/** How to find out whether a write whose answer was lost went through, per network. */
+const HOW_TO_CHECK: Record<NetworkId, string> = {
+	clawnet:
+		'Check before retrying: Conversation → Get History after Message → Send, Post → Get Many (or Get) after posting, Profile → Get after a change. A blind retry may do it twice (a second DM, a second post).',
+	clawtter:
+		'Check before retrying: User → Get Posts (your own identity) or Feed → Get Public after posting, Account → Get Following after a follow. A blind retry may post twice.',
+	clawpost:
+		'Check before retrying: Job → Get with the job ID if you have it. A retry with the same Idempotency Key returns the existing job instead of posting twice.',
+};
+
+/**
+ * What to do after a request whose answer was lost or unreadable: a read changed nothing, but a
+ * write may have been carried out all the same.
+ */
+export function lostAnswerAdvice(network: NetworkId, method?: string): string {
+	const verb = (method ?? '').toUpperCase();
+	if (verb === 'GET' || verb === 'HEAD') return 'This was a read: nothing was changed, and retrying is safe.';
+	return `${verb ? `This was a write (${verb})` : 'If this was a write (post, send, follow, delete…)'}: ${NETWORKS[network].displayName} may have carried it out before the answer was lost. ${HOW_TO_CHECK[network]}`;
+}
+
 /** The error for a success status whose JSON body is broken: quoted, never silently emptied. */
-export function malformedJsonError(node: INode, network: NetworkId, response: ApiResponse, itemIndex?: number): NodeApiError {
+export function malformedJsonError(node: INode, network: NetworkId, response: ApiResponse, itemIndex?: number, method?: string): NodeApiError {
 	const snippet = redactSecrets(String(response.body).trim().slice(0, 200));
 	const message = `${NETWORKS[network].displayName} answered HTTP ${response.statusCode} with malformed JSON: ${snippet}`;
-	return new NodeApiError(node, { statusCode: response.statusCode, message } as JsonObject, {
+	const error = new NodeApiError(node, { statusCode: response.statusCode, message } as JsonObject, {
 		message,
-		description: 'The response was cut off or is not JSON. Retrying usually helps; nothing was changed by this node.',
+		description: `The answer was cut off or is not JSON. ${lostAnswerAdvice(network, method)}`,
 		httpCode: String(response.statusCode),
 		itemIndex,
 	});
+	// The shared request guard refines the advice once it knows the request's method.
+	(error as NodeApiError & { lostAnswer?: boolean }).lostAnswer = true;
+	return error;
+}
+
+/** Credential fields that hold a secret (the three credential types: key or token). */
+const SECRET_FIELDS = ['apiKey', 'token', 'accessToken', 'password'];
+
+/** The secret values of a credential as the node used it (only values long enough to be a secret). */
+export function secretValues(credentials: IDataObject | undefined): string[] {
+	if (!credentials) return [];
+	return SECRET_FIELDS.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value.trim().length >= 4)
+		.map((value) => value.trim());
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Masks the credential's actual values (as sent, URL-encoded and JSON-escaped), whatever they look
+ * like, then anything shaped like a key (the pattern masks, as a second line).
+ */
+export function maskSecrets(text: string, secrets: string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		const forms = new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]);
+		for (const form of forms) out = out.replace(new RegExp(escapeRegExp(form), 'g'), '***');
+	}
+	return redactSecrets(out);
+}
+
+/** Deep copy of JSON-like data with every string masked; anything else (functions, sockets) is dropped. */
+export function maskDeep(value: unknown, secrets: string[], depth = 0): unknown {
+	if (typeof value === 'string') return maskSecrets(value, secrets);
+	if (value === null || typeof value !== 'object') return typeof value === 'function' ? undefined : value;
+	if (depth > 64) return undefined;
+	if (Array.isArray(value)) return value.map((v) => maskDeep(v, secrets, depth + 1));
+	const out: IDataObject = {};
+	for (const [key, v] of Object.entries(value as IDataObject)) {
+		if (/^(authorization|clawpost-api-key|x-api-key|cookie)$/i.test(key)) continue;
+		out[key] = maskDeep(v, secrets, depth + 1) as IDataObject[string];
+	}
+	return out;
+}
+
+/** The value itself when it holds none of the secrets (the common case), else a masked copy. */
+export function maskIfPresent<T>(value: T, secrets: string[]): T {
+	if (secrets.length === 0 || value === undefined) return value;
+	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+	const present = secrets.some((secret) => text.includes(secret) || text.includes(encodeURIComponent(secret)) || text.includes(JSON.stringify(secret).slice(1, -1)));
+	return present ? (maskDeep(value, secrets) as T) : value;
+}
+
+/** Network-level error codes: the connection failed or timed out, so no answer was read. */
+const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ERR_SOCKET_CONNECTION_TIMEOUT|ERR_NETWORK|ERR_BAD_RESPONSE)$/;
+
+/**
+ * What a cause may keep: its name, code, status and masked message. The request config (headers,
+ * the Authorization / clawpost-api-key header included), the socket and the raw request bytes go.
+ */
+function safeCause(cause: unknown, secrets: string[]): IDataObject | undefined {
+	if (cause === null || cause === undefined) return undefined;
+	if (typeof cause !== 'object') return { message: maskSecrets(String(cause), secrets) };
+	const c = cause as IDataObject & { response?: { status?: unknown } };
+	const out: IDataObject = {};
+	if (typeof c.name === 'string') out.name = c.name;
+	if (typeof c.message === 'string') out.message = maskSecrets(c.message, secrets);
+	if (typeof c.code === 'string' || typeof c.code === 'number') out.code = c.code;
+	const status = c.response?.status ?? c.status ?? c.statusCode;
+	if (typeof status === 'number' || typeof status === 'string') out.status = status;
+	// Our own error bodies (NodeApiError's errorResponse): plain data, masked.
+	if (!('config' in c) && !('request' in c) && !(c instanceof Error)) {
+		return maskDeep(c, secrets) as IDataObject;
+	}
+	return out;
+}
+
+/** True when the error (or its cause) is a connection that failed or timed out. */
+export function isNetworkError(error: unknown): boolean {
+	const e = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	return [e?.code, e?.cause?.code].some((code) => typeof code === 'string' && NETWORK_CODES.test(code));
+}
+
+/**
+ * Makes an error safe to show, store and log: the cause loses its request config, and every
+ * text (message, description, stack, messages, context) is masked by the credential's values.
+ */
+export function sanitizeError<T>(error: T, secrets: string[]): T {
+	if (!error || typeof error !== 'object') return error;
+	const e = error as unknown as IDataObject & { cause?: unknown; stack?: string; message?: string };
+	if ('cause' in e && e.cause !== undefined) {
+		const inner = e.cause as { cause?: unknown } | undefined;
+		// A NodeApiError wrapping an n8n error wrapping the AxiosError: clean the whole chain.
+		e.cause = safeCause(inner, secrets);
+		if (inner && typeof inner === 'object' && 'cause' in inner && e.cause) (e.cause as IDataObject).cause = safeCause(inner.cause, secrets) ?? null;
+	}
+	for (const key of ['message', 'description', 'stack']) {
+		if (typeof e[key] === 'string') e[key] = maskSecrets(e[key] as string, secrets);
+	}
+	if (Array.isArray(e.messages)) e.messages = e.messages.map((m) => (typeof m === 'string' ? maskSecrets(m, secrets) : m));
+	for (const key of ['context', 'extra']) {
+		if (e[key] !== undefined) e[key] = maskDeep(e[key], secrets) as IDataObject;
+	}
+	for (const key of ['errorResponse', 'response', 'config', 'request']) delete e[key];
+	return error;
 }
 
 /** Builds the NodeApiError for an error response: the API's words as message, facts as description. */

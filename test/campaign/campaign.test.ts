@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only: the run's size comes from the environment and the report goes to stdout */
 /**
  * The delivery campaign as a test: every trigger event under faults, restarts and bursts, held to
  * the bar the README states. `npm test` runs it at a small N; `npm run campaign` (CLAW_CAMPAIGN=full)

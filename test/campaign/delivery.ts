@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only: the campaign waits in real time between polls */
 /**
  * The delivery campaign: drives each trigger event through real n8n-core PollContexts, with static
  * data kept and persisted the way n8n does it (ActivePoller), against the sandbox with faults of

@@ -30,7 +30,7 @@ describe('checkField', () => {
 	test('id patterns say what is allowed', () => {
 		const rule = { field: 'agent_id', label: 'Agent ID', pattern: /^[A-Za-z0-9_]{3,32}$/, patternHint: '3–32 letters, digits or underscores' };
 		expect(checkField(rule, 'Tom_2')).toBeUndefined();
-		expect(checkField(rule, 'no spaces')).toBe('Agent ID (agent_id) "no spaces" is not valid: it must be 3–32 letters, digits or underscores');
+		expect(checkField(rule, 'no spaces')).toBe('Agent ID (agent_id) is not valid: it must be 3–32 letters, digits or underscores; it is "no spaces" (9 characters)');
 	});
 
 	test('enums list the allowed values', () => {

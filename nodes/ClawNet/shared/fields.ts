@@ -14,7 +14,7 @@ export function agentLocator(name: string, displayName: string, routing: INodePr
 		displayName,
 		searchListMethod: 'searchAgents',
 		idPlaceholder: 'e.g. Tom',
-		idPattern: { regex: '^[A-Za-z0-9_]{3,32}$', errorMessage: 'Agent IDs are 3–32 letters, digits or underscores' },
+		shape: 'clawnetAgent',
 		url: {
 			placeholder: 'e.g. https://clwnt.com/agents/Tom',
 			regex: 'clwnt\\.com\\/agents\\/([A-Za-z0-9_]{3,32})',
@@ -32,6 +32,7 @@ export function postLocator(name: string, displayName: string, routing: INodePro
 		displayName,
 		searchListMethod: 'searchPosts',
 		idPlaceholder: 'e.g. post_abc123',
+		shape: 'clawnetPost',
 		url: {
 			placeholder: 'e.g. https://clwnt.com/posts/post_abc123',
 			regex: 'clwnt\\.com\\/.*?(post_[A-Za-z0-9_-]+)',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse } from 
 
 import type { BinaryFile } from '../../shared/binary';
 import { formatBytes } from '../../shared/binary';
-import { apiError } from '../../shared/errors';
+import { apiError, malformedJsonError } from '../../shared/errors';
 import { COMMON_HEADERS, apiRequest, normalizeBaseUrl } from '../../shared/transport';
 
 /** Files below this go through multipart upload; larger ones and videos through a signed URL. */
@@ -33,11 +33,18 @@ async function uploadMultipart(this: IExecuteSingleFunctions, file: BinaryFile):
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
 	})) as IN8nHttpFullResponse;
-	const parsed = typeof response.body === 'string' ? (JSON.parse(response.body || '{}') as IDataObject) : (response.body as IDataObject);
-	if (response.statusCode >= 400) {
-		throw apiError(this.getNode(), 'clawpost', { statusCode: response.statusCode, headers: response.headers as IDataObject, body: parsed }, this.getItemIndex());
+	const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
+	if (response.statusCode >= 400) throw apiError(this.getNode(), 'clawpost', api, this.getItemIndex());
+	let parsed: IDataObject;
+	try {
+		parsed = typeof response.body === 'string' ? (JSON.parse(response.body || '{}') as IDataObject) : (response.body as IDataObject);
+	} catch {
+		throw malformedJsonError(this.getNode(), 'clawpost', { ...api, body: String(response.body) }, this.getItemIndex(), 'POST');
 	}
-	return String(parsed.url);
+	if (!parsed || typeof parsed.url !== 'string') {
+		throw malformedJsonError(this.getNode(), 'clawpost', { ...api, body: JSON.stringify(parsed) ?? '' }, this.getItemIndex(), 'POST');
+	}
+	return parsed.url;
 }
 
 /** POST /v1/media/upload-url, then PUT the bytes to the signed URL with the resolved type. */

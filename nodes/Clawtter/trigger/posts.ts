@@ -36,17 +36,22 @@ async function candidates(this: IPollFunctions, budget: PollBudget, source: Post
  * failing every poll until the budget resets.
  */
 async function cardsFor(this: IPollFunctions, budget: PollBudget, count: number): Promise<{ cards: IDataObject[]; unavailable?: string }> {
-	try {
-		const body = (await apiRequest.call(this, 'clawtter', 'GET', '/feed/following', {
-			qs: { limit: Math.min(PAGE.followingFeed, Math.max(1, count)), hydrate: 'true' },
-			timeout: budget.timeout(),
-		})) as IDataObject;
-		return { cards: (body.items as IDataObject[] | undefined) ?? [] };
-	} catch (error) {
-		const e = error as { httpCode?: string; message?: string; description?: string };
-		if (e.httpCode !== '429') throw error;
+	const read = apiRequest.call(this, 'clawtter', 'GET', '/feed/following', {
+		qs: { limit: Math.min(PAGE.followingFeed, Math.max(1, count)), hydrate: 'true' },
+		timeout: budget.timeout(),
+	}) as Promise<IDataObject>;
+	const outcome = await read.then(
+		(body) => ({ body, spent: undefined }),
+		(error: { httpCode?: string; message?: string; description?: string }) => {
+			if (error.httpCode !== '429') return Promise.reject(error);
+			return { body: undefined, spent: error };
+		},
+	);
+	if (outcome.spent) {
+		const e = outcome.spent;
 		return { cards: [], unavailable: `Full card not read: ${e.message ?? 'the daily read budget is spent'}. ${e.description ?? ''}`.trim() };
 	}
+	return { cards: ((outcome.body as IDataObject).items as IDataObject[] | undefined) ?? [] };
 }
 
 const id = (p: IDataObject) => String(p.post_id);

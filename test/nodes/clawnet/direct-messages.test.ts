@@ -79,7 +79,7 @@ describe('Message → Send', () => {
 		const { items, error } = await c.run(send(rl('id', 'Sam'), '={{ $json.text }}'), { input, continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
-		expect(items[0].json).toEqual({ error: 'Message (message) is too long: 10001 characters; the limit is 10000' });
+		expect(items[0].json).toEqual({ error: 'Message (message) is too long: 10001 characters; the limit is 10000. Refused by the node before sending: nothing was sent to ClawNet.' });
 		expect(items[0].error?.name).toBe('NodeOperationError');
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json).toEqual({ ok: true, id: expect.stringMatching(/^msg_/) });

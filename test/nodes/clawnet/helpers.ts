@@ -226,7 +226,9 @@ export function expectSameSet(actual: string[], expected: string[]): void {
 export function expectLocalError(result: RunNodeResult, message: string | RegExp): void {
 	expect(result.items).toEqual([]);
 	expect(result.error).toBeDefined();
-	if (typeof message === 'string') expect(result.error!.message).toBe(message);
+	// The rule comes first; every local refusal then says that nothing was sent.
+	if (typeof message === 'string') expect(result.error!.message.startsWith(message)).toBe(true);
 	else expect(result.error!.message).toMatch(message);
+	expect(`${result.error!.message} ${result.error!.description ?? ''}`).toMatch(/nothing was sent/i);
 	expect(result.error!.httpCode).toBe('none');
 }

@@ -62,7 +62,7 @@ describe('Moltbook verification', () => {
 			message: 'The verification code was not found in Moltbook post clwnt-welcome or its comments',
 			description: 'HTTP 400 (invalid_request).',
 		});
-		await c.refused({ resource: 'moltbook', operation: 'confirmVerification', postId: '   ' }, 'Moltbook Post ID (post_id) is required');
+		await c.refused({ resource: 'moltbook', operation: 'confirmVerification', postId: '   ' }, 'Moltbook Post ID (postId) is required');
 	});
 });
 
@@ -116,7 +116,7 @@ describe('Moltbook post follows', () => {
 	])('%s with "%s" (not a full Moltbook post URL) is refused before sending, naming the field', async (operation, postUrl) => {
 		const result = await c.refused(
 			{ resource: 'moltbook', operation, postUrl },
-			/^Moltbook Post URL \(message\) ".*" is not valid: it must be a full Moltbook post URL such as https:\/\/www\.moltbook\.com\/post\/<id> \(not a bare ID\)$/,
+			/^Moltbook Post URL \(message\) is not valid: it must be a full Moltbook post URL such as https:\/\/www\.moltbook\.com\/post\/<id> \(not a bare ID\); it is ".*" \(\d+ characters\)\. Refused by the node before sending: nothing was sent\.$/,
 		);
 		expect(result.error!.message).toContain(postUrl);
 	});
@@ -151,18 +151,21 @@ describe('Claim Code', () => {
 		});
 	});
 
-	test('an unknown code is a 404; codes are URL-encoded into the path; several codes give paired outputs', async () => {
+	test('an unknown code is a 404; a code of another shape is refused before sending; several codes give paired outputs', async () => {
 		expect((await c.run({ resource: 'claimCode', operation: 'get', code: 'NOPE' })).error).toMatchObject({ httpCode: '404', message: 'Claim code NOPE not found' });
 
-		await c.t.current.control('POST', 'clawnet/claims', { from: 'Sam', message: 'Hello from Sam', code: 'SPRING 2026/1' });
-		const input = [{ json: { code: 'SPRING 2026/1' } }, { json: { code: 'CLAWNET-DEMO' } }];
+		const bad = await c.run({ resource: 'claimCode', operation: 'get', code: '={{ "SPRING 2026/1" }}' });
+		expect(bad.error?.message).toMatch(/^Claim Code \(code\) is not a claim code: .*; it is "SPRING 2026\/1" \(13 characters\)\. Refused by the node before sending/);
+
+		await c.t.current.control('POST', 'clawnet/claims', { from: 'Sam', message: 'Hello from Sam', code: 'spring.2026_1' });
+		const input = [{ json: { code: 'spring.2026_1' } }, { json: { code: 'CLAWNET-DEMO' } }];
 		const { items, error } = await c.run({ resource: 'claimCode', operation: 'get', code: '={{ $json.code }}' }, { input });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => [i.json.code, i.json.from])).toEqual([
-			['SPRING 2026/1', 'Sam'],
+			['spring.2026_1', 'Sam'],
 			['CLAWNET-DEMO', 'Tom'],
 		]);
 		expect(paired(items)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect((await c.sent()).map((r) => r.path).sort()).toEqual(['/claim/CLAWNET-DEMO', '/claim/SPRING%202026%2F1']);
+		expect((await c.sent()).map((r) => r.path).sort()).toEqual(['/claim/CLAWNET-DEMO', '/claim/spring.2026_1']);
 	});
 });

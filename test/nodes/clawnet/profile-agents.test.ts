@@ -112,7 +112,7 @@ describe('Profile', () => {
 
 	test('every operation but Register says clearly when no credential is selected, and sends nothing', async () => {
 		const result = await c.refused({ resource: 'profile', operation: 'get' }, 'No ClawNet credential is selected', { noCredential: true });
-		expect(result.error?.description).toBe('Choose a ClawNet credential for this node.');
+		expect(result.error?.description).toBe('Choose a ClawNet credential for this node. Nothing was sent.');
 	});
 });
 
@@ -142,7 +142,7 @@ describe('Agent → Register', () => {
 	});
 
 	test.each(['ab', 'has space', 'dash-id', 'x'.repeat(33)])('agent ID "%s" is refused before sending', async (agentId) => {
-		await c.refused(register(agentId), `Agent ID (agent_id) "${agentId}" is not valid: it must be 3–32 letters, digits or underscores`, { noCredential: true });
+		await c.refused(register(agentId), `Agent ID (agentId) is not a ClawNet agent ID: 3–32 letters, digits or underscores (e.g. Tom); it is "${agentId}" (${agentId.length} characters)`, { noCredential: true });
 	});
 
 	test('a taken ID is a 409, a reserved one a 422, with the API\'s messages', async () => {
@@ -159,7 +159,7 @@ describe('Agent → Register', () => {
 	test('a Base URL that is not http(s) stops Register before sending, naming the node\'s Base URL field', async () => {
 		for (const baseUrl of ['ftp://127.0.0.1/x', '']) {
 			const result = await c.refused(register('Some_Agent', baseUrl), 'The Base URL field of this operation must be an http:// or https:// URL', { noCredential: true });
-			expect(result.error!.description).toBe(`It is "${baseUrl}". The production value is https://api.clwnt.com.`);
+			expect(result.error!.description).toBe(`It is "${baseUrl}". The production value is https://api.clwnt.com. Nothing was sent.`);
 		}
 	});
 });
@@ -199,7 +199,7 @@ describe('Agent → Get', () => {
 
 	test('an agent URL or ID that does not fit stops the workflow before anything is sent', async () => {
 		await expect(c.run({ resource: 'agent', operation: 'get', agentId: rl('url', 'https://example.com/agents/Tom') })).rejects.toThrow(/Not a ClawNet agent URL/);
-		await expect(c.run({ resource: 'agent', operation: 'get', agentId: rl('id', 'no spaces allowed') })).rejects.toThrow(/Agent IDs are 3–32 letters, digits or underscores/);
+		await expect(c.run({ resource: 'agent', operation: 'get', agentId: rl('id', 'no spaces allowed') })).rejects.toThrow(/must be a ClawNet agent ID: 3–32 letters, digits or underscores/);
 		await c.expectNothingSent();
 	});
 });

@@ -203,8 +203,10 @@ test('Job → Get reads a job; unknown ids are a 404 in the API\'s words', async
 	const created = await post({ platforms: ['linkedin'], text: 'Look me up' });
 	const got = await runNode({ type: 'clawPost', parameters: { resource: 'job', operation: 'get', jobId: created.items[0].json.id as string }, credentials: creds() });
 	expect(got.items[0].json).toMatchObject({ id: created.items[0].json.id, platform: 'linkedin' });
-	const missing = await runNode({ type: 'clawPost', parameters: { resource: 'job', operation: 'get', jobId: 'nope' }, credentials: creds() });
+	const missing = await runNode({ type: 'clawPost', parameters: { resource: 'job', operation: 'get', jobId: '00000000-0000-4000-8000-000000000000' }, credentials: creds() });
 	expect(missing.error?.httpCode).toBe('404');
+	const malformed = await runNode({ type: 'clawPost', parameters: { resource: 'job', operation: 'get', jobId: 'nope' }, credentials: creds() });
+	expect(malformed.error?.message).toMatch(/^Job ID \(jobId\) is not a Claw Post job ID: a UUID; it is "nope" \(4 characters\)\. Refused by the node before sending/);
 });
 
 test('no paired extension: 503 EXTENSION_NOT_PAIRED with the pairing hint; quota exceeded: 403', async () => {

@@ -38,6 +38,7 @@ export const agentRegister: OperationDefinition = {
 			displayName: 'Agent ID',
 			name: 'agentId',
 			type: 'string',
+			typeOptions: { idShape: 'clawnetAgent' },
 			default: '',
 			required: true,
 			placeholder: 'e.g. MyAgent',

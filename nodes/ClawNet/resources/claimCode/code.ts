@@ -7,6 +7,7 @@ export const claimCodeField: INodeProperties = {
 	displayName: 'Claim Code',
 	name: 'code',
 	type: 'string',
+	typeOptions: { idShape: 'clawnetClaimCode' },
 	default: '',
 	required: true,
 	routing: { request: { url: `=/claim/${encoded}` } },

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt } from '../../../shared/descriptions';
+import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { agentLocator, encoded, timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
 
@@ -28,7 +28,7 @@ export const conversationGetHistory: OperationDefinition = {
 					type: 'dateTime',
 					default: '',
 					description: 'Only messages older than this time',
-					routing: { send: { type: 'query', property: 'before', value: '={{ new Date($value).toISOString() }}' } },
+					routing: { send: { type: 'query', property: 'before', value: ISO_DATE } },
 				},
 			],
 		},

@@ -15,6 +15,7 @@ export const messageAcknowledge: OperationDefinition = {
 			displayName: 'Message ID',
 			name: 'messageId',
 			type: 'string',
+			typeOptions: { idShape: 'clawnetMessage' },
 			default: '',
 			required: true,
 			description: 'The message ID, as output by Message → Get Many or the ClawNet Trigger',

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt } from '../../../shared/descriptions';
+import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
 
@@ -31,7 +31,7 @@ export const messageGetMany: OperationDefinition = {
 					type: 'dateTime',
 					default: '',
 					description: 'Only messages received after this time',
-					routing: { send: { type: 'query', property: 'since', value: '={{ new Date($value).toISOString() }}' } },
+					routing: { send: { type: 'query', property: 'since', value: ISO_DATE } },
 				},
 			],
 		},

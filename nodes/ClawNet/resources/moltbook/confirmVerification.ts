@@ -18,6 +18,7 @@ export const moltbookConfirmVerification: OperationDefinition = {
 			displayName: 'Moltbook Post ID',
 			name: 'postId',
 			type: 'string',
+			typeOptions: { idShape: 'moltbookPost' },
 			default: '',
 			required: true,
 			description: 'The ID of the Moltbook post (or comment) that contains the code',

@@ -15,6 +15,7 @@ export const moltbookUnfollowPost: OperationDefinition = {
 			displayName: 'Moltbook Post',
 			name: 'moltbookPostId',
 			type: 'resourceLocator',
+			typeOptions: { idShape: 'moltbookPost' },
 			default: { mode: 'id', value: '' },
 			required: true,
 			modes: [

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
+import { ISO_DATE } from '../../../shared/descriptions';
 import { encoded, postLocator } from '../../shared/fields';
 
 /** Post → Get: GET /posts/:id, the post and its conversation (root and replies, oldest first). */
@@ -34,7 +35,7 @@ export const postGet: OperationDefinition = {
 					type: 'dateTime',
 					default: '',
 					description: 'Page back: the `next_before_ts` of a previous answer',
-					routing: { send: { type: 'query', property: 'before_ts', value: '={{ new Date($value).toISOString() }}' } },
+					routing: { send: { type: 'query', property: 'before_ts', value: ISO_DATE } },
 				},
 			],
 		},

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { itemsAt } from '../../../shared/descriptions';
+import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
 
 /** Post → Get Many: GET /posts, the public or following feed, by agent or hashtag, newest first. */
@@ -35,6 +35,7 @@ export const postGetMany: OperationDefinition = {
 					displayName: 'Agent ID',
 					name: 'agentId',
 					type: 'string',
+					typeOptions: { idShape: 'clawnetAgent' },
 					default: '',
 					placeholder: 'e.g. Tom',
 					description: 'Only posts by this agent',
@@ -55,7 +56,7 @@ export const postGetMany: OperationDefinition = {
 					type: 'dateTime',
 					default: '',
 					description: 'Only posts older than this time',
-					routing: { send: { type: 'query', property: 'before', value: '={{ new Date($value).toISOString() }}' } },
+					routing: { send: { type: 'query', property: 'before', value: ISO_DATE } },
 				},
 			],
 		},

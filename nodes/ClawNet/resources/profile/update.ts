@@ -36,6 +36,7 @@ export const profileUpdate: OperationDefinition = {
 					displayName: 'Pinned Post ID',
 					name: 'pinnedPostId',
 					type: 'string',
+					typeOptions: { idShape: 'clawnetPost' },
 					default: '',
 					placeholder: 'e.g. post_abc123',
 					description: 'One of your own posts to pin; leave empty to unpin',

@@ -14,6 +14,7 @@ export const jobGet: OperationDefinition = {
 			displayName: 'Job ID',
 			name: 'jobId',
 			type: 'string',
+			typeOptions: { idShape: 'clawpostJob' },
 			default: '',
 			required: true,
 			routing: { request: { url: '=/v1/jobs/{{ encodeURIComponent(String($value).trim()) }}' } },

@@ -43,7 +43,7 @@ export const mediaGetUploadUrl: OperationDefinition = {
 					displayName: 'Bytes',
 					name: 'bytes',
 					type: 'number',
-					typeOptions: { minValue: 0 },
+					typeOptions: { minValue: 0, maxValue: 5 * 1024 ** 4 },
 					default: 0,
 					description: 'File size in bytes',
 					routing: { send: { type: 'body', property: 'bytes' } },

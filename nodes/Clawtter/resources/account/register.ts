@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { addNotice } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
+import { parseJsonBody, validateRequest } from '../../../shared/validation';
 import { avatarFields } from '../../shared/fields';
 import { prepareImages } from '../../shared/images';
 
@@ -15,6 +15,7 @@ export const accountRegister: OperationDefinition = {
 			request: { method: 'POST', url: '/auth/register' },
 			send: {
 				preSend: [
+					parseJsonBody(['personality']),
 					prepareImages('avatar_base64', true),
 					validateRequest([
 						{ field: 'nickname', label: 'Nickname', required: true, maxLength: 100 },
@@ -37,6 +38,7 @@ export const accountRegister: OperationDefinition = {
 			displayName: 'Identity ID',
 			name: 'identityId',
 			type: 'string',
+			typeOptions: { idShape: 'clawtterUser' },
 			default: '',
 			required: true,
 			placeholder: 'e.g. my-agent-001',
@@ -90,7 +92,7 @@ export const accountRegister: OperationDefinition = {
 					type: 'json',
 					default: '{}',
 					description: 'Any JSON object describing the persona',
-					routing: { send: { type: 'body', property: 'personality', value: '={{ typeof $value === "string" ? JSON.parse($value) : $value }}' } },
+					routing: { send: { type: 'body', property: 'personality' } },
 				},
 			],
 		},

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
+import { parseJsonBody, validateRequest } from '../../../shared/validation';
 import { avatarFields } from '../../shared/fields';
 import { prepareImages } from '../../shared/images';
 
@@ -16,6 +16,7 @@ export const accountUpdateProfile: OperationDefinition = {
 			request: { method: 'PATCH', url: '/me' },
 			send: {
 				preSend: [
+					parseJsonBody(['personality_json']),
 					prepareImages('avatar_base64', true),
 					validateRequest([NICKNAME], {
 						atLeastOneOf: [
@@ -58,7 +59,7 @@ export const accountUpdateProfile: OperationDefinition = {
 					name: 'personality',
 					type: 'json',
 					default: '{}',
-					routing: { send: { type: 'body', property: 'personality_json', value: '={{ typeof $value === "string" ? JSON.parse($value) : $value }}' } },
+					routing: { send: { type: 'body', property: 'personality_json' } },
 				},
 			],
 		},

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
+import { parseJsonBody, validateRequest } from '../../../shared/validation';
 
 /** Feedback → Send: POST /me/feedback (a daily cap applies). */
 export const feedbackSend: OperationDefinition = {
@@ -12,6 +12,7 @@ export const feedbackSend: OperationDefinition = {
 			request: { method: 'POST', url: '/me/feedback' },
 			send: {
 				preSend: [
+					parseJsonBody(['client_meta']),
 					validateRequest([
 						{ field: 'category', label: 'Category', required: true, maxLength: 50 },
 						{ field: 'content', label: 'Content', required: true, trim: true, minLength: 1, maxLength: 5000 },
@@ -59,7 +60,7 @@ export const feedbackSend: OperationDefinition = {
 					name: 'clientMeta',
 					type: 'json',
 					default: '{}',
-					routing: { send: { type: 'body', property: 'client_meta', value: '={{ typeof $value === "string" ? JSON.parse($value) : $value }}' } },
+					routing: { send: { type: 'body', property: 'client_meta' } },
 				},
 				{
 					displayName: 'Contact',

@@ -14,6 +14,7 @@ export const topicSubscribe: OperationDefinition = {
 			displayName: 'Topic',
 			name: 'topic',
 			type: 'string',
+			typeOptions: { idShape: 'clawtterTopic' },
 			default: '',
 			required: true,
 			placeholder: 'e.g. clawtter',
