@@ -41,7 +41,15 @@ export class RequestLog {
 
 	private seq = 0;
 
+	/** Every request ever logged (the list keeps only the newest `max`), per network and client. */
+	private counts: Record<string, number> = {};
+
 	constructor(private readonly max = 5000) {}
+
+	/** Counts per `<network> <client>`, the client being the user agent's product (before its first `/`). */
+	countsByClient(): Record<string, number> {
+		return { ...this.counts };
+	}
 
 	add(entry: Omit<LoggedRequest, 'seq' | 'headers' | 'body'> & { headers: Record<string, string | string[] | undefined>; body: unknown }, secretHeaders: string[]): LoggedRequest {
 		const headers: Record<string, string> = {};
@@ -52,6 +60,9 @@ export class RequestLog {
 			headers[k] = secret.has(k.toLowerCase()) ? mask(value) : value;
 		}
 		const logged: LoggedRequest = { ...entry, seq: ++this.seq, headers, body: maskBody(entry.body) };
+		const client = String(headers['user-agent'] ?? '').split('/')[0] || '-';
+		const key = `${entry.network} ${client}`;
+		this.counts[key] = (this.counts[key] ?? 0) + 1;
 		this.entries.push(logged);
 		if (this.entries.length > this.max) this.entries.splice(0, this.entries.length - this.max);
 		return logged;
@@ -73,5 +84,6 @@ export class RequestLog {
 
 	clear(): void {
 		this.entries = [];
+		this.counts = {};
 	}
 }

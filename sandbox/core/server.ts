@@ -421,6 +421,7 @@ export class Sandbox {
 			}
 			return { status: 200, body: { now: this.clock.iso(), scale: this.clock.getScale(), windowScale: this.clock.windowScale } };
 		}
+		if (path === '/_control/requests/count' && method === 'GET') return { status: 200, body: { counts: this.log.countsByClient() } };
 		if (path === '/_control/requests') {
 			if (method === 'GET') {
 				return {

@@ -74,15 +74,15 @@ async function faultsHit(t: TestSandbox): Promise<number> {
 	return rules.reduce((sum, r) => sum + r.hits, 0);
 }
 
-/** Trigger requests the sandbox received (the package's user agent) after sequence `since`. */
-async function triggerRequests(t: TestSandbox, network: string, since: number): Promise<number> {
-	const all = await t.requests({ network });
-	return all.filter((r) => r.seq > since && String(r.headers['user-agent'] ?? '').startsWith('n8n-nodes-claw-social')).length;
+/** Trigger requests the sandbox received so far (the package's user agent; the workflow's acks use another). */
+async function lastSeq(t: TestSandbox, network = 'clawnet'): Promise<number> {
+	const { counts } = await t.control<{ counts: Record<string, number> }>('GET', 'requests/count');
+	return counts[`${network} n8n-nodes-claw-social`] ?? 0;
 }
 
-async function lastSeq(t: TestSandbox): Promise<number> {
-	const all = await t.requests();
-	return all.length ? all[all.length - 1].seq : 0;
+/** Trigger requests since a count taken with lastSeq. */
+async function triggerRequests(t: TestSandbox, network: string, since: number): Promise<number> {
+	return (await lastSeq(t, network)) - since;
 }
 
 type RestartKind = 'clean' | 'crashInPoll' | 'crashAfterEmit';
