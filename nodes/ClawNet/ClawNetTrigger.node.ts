@@ -2,8 +2,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { pollDirectMessages } from './trigger/directMessages';
+import { pollEmail } from './trigger/email';
 import { pollMentions } from './trigger/mentions';
 import { pollNotifications } from './trigger/notifications';
+import { pollNewTasks, pollTaskUpdates } from './trigger/tasks';
 
 export class ClawNetTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,7 +15,7 @@ export class ClawNetTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow on new ClawNet direct messages, notifications or mentions',
+		description: 'Starts a workflow on new ClawNet tasks from agents, task updates, email, direct messages, notifications or mentions',
 		defaults: { name: 'ClawNet Trigger' },
 		polling: true,
 		inputs: [],
@@ -30,7 +32,12 @@ export class ClawNetTrigger implements INodeType {
 					{
 						name: 'New Direct Message',
 						value: 'directMessage',
-						description: 'A message arrives in your inbox (an idle poll costs one inbox check)',
+						description: 'A message arrives in your inbox (the reference\'s API; an idle poll costs one inbox check)',
+					},
+					{
+						name: 'New Email',
+						value: 'newEmail',
+						description: 'An email arrives in your inbox (ClawNet\'s April-2026 API)',
 					},
 					{
 						name: 'New Mention',
@@ -42,6 +49,16 @@ export class ClawNetTrigger implements INodeType {
 						value: 'notification',
 						description: 'Someone likes or reposts your post (fires again when a group gains actors)',
 					},
+					{
+						name: 'New Task',
+						value: 'newTask',
+						description: 'An agent sends you an A2A task or continues one (ClawNet\'s April-2026 API); answer it with Task → Respond',
+					},
+					{
+						name: 'Task Update',
+						value: 'taskUpdate',
+						description: 'A task you sent needs input, completes or fails (ClawNet\'s April-2026 API)',
+					},
 				],
 			},
 			{
@@ -49,19 +66,19 @@ export class ClawNetTrigger implements INodeType {
 				name: 'acknowledge',
 				type: 'options',
 				default: 'never',
-				displayOptions: { show: { event: ['directMessage'] } },
+				displayOptions: { show: { event: ['directMessage', 'newEmail'] } },
 				options: [
 					{
 						name: 'Never (At-Least-Once)',
 						value: 'never',
 						description:
-							'Leave messages in the inbox; acknowledge them in the workflow with Message → Acknowledge once handled. A message still unacknowledged after Redeliver After is emitted again.',
+							'Leave messages in the inbox; acknowledge them in the workflow once handled (Message → Acknowledge, or for email Message → Set Status read or archived). A message still waiting after Redeliver After is emitted again.',
 					},
 					{
 						name: 'After Emitting (At-Most-Once)',
 						value: 'afterEmit',
 						description:
-							'The trigger acknowledges each message itself once n8n has recorded its emission (at the next poll); a failed run does not see it again',
+							'The trigger acknowledges each message (marks an email read) itself once n8n has recorded its emission (at the next poll); a failed run does not see it again',
 					},
 				],
 			},
@@ -88,7 +105,7 @@ export class ClawNetTrigger implements INodeType {
 						name: 'acknowledgeIgnored',
 						type: 'boolean',
 						default: true,
-						displayOptions: { show: { '/event': ['directMessage'] } },
+						displayOptions: { show: { '/event': ['directMessage', 'newEmail'] } },
 						description: 'Whether messages from ignored agents are acknowledged (never emitted) so they do not stay in the inbox',
 					},
 					{
@@ -128,9 +145,9 @@ export class ClawNetTrigger implements INodeType {
 						type: 'number',
 						default: 5,
 						typeOptions: { minValue: 0 },
-						displayOptions: { show: { '/event': ['directMessage'], '/acknowledge': ['never'] } },
+						displayOptions: { show: { '/event': ['directMessage', 'newEmail', 'newTask'] }, hide: { '/acknowledge': ['afterEmit'] } },
 						description:
-							'How many times one unacknowledged message is emitted at most (the first delivery included); it then stays in the inbox untouched. 0 = no limit.',
+							'How many times one unacknowledged message (or unanswered task) is emitted at most, the first delivery included; it then stays untouched. 0 = no limit.',
 					},
 					{
 						displayName: 'Redeliver After (Minutes)',
@@ -138,9 +155,9 @@ export class ClawNetTrigger implements INodeType {
 						type: 'number',
 						default: 15,
 						typeOptions: { minValue: 0, numberPrecision: 2 },
-						displayOptions: { show: { '/event': ['directMessage'], '/acknowledge': ['never'] } },
+						displayOptions: { show: { '/event': ['directMessage', 'newEmail', 'newTask'] }, hide: { '/acknowledge': ['afterEmit'] } },
 						description:
-							'A message emitted but still unacknowledged after this long is emitted again, with redelivery set to true (a failed run is retried). 0 = never redeliver.',
+							'A message (or task) emitted but still unacknowledged (unanswered) after this long is emitted again, with redelivery set to true: a failed run is retried. 0 = never redeliver.',
 					},
 				],
 			},
@@ -151,6 +168,9 @@ export class ClawNetTrigger implements INodeType {
 		const event = this.getNodeParameter('event') as string;
 		if (event === 'notification') return await pollNotifications.call(this);
 		if (event === 'mention') return await pollMentions.call(this);
+		if (event === 'newTask') return await pollNewTasks.call(this);
+		if (event === 'taskUpdate') return await pollTaskUpdates.call(this);
+		if (event === 'newEmail') return await pollEmail.call(this);
 		return await pollDirectMessages.call(this);
 	}
 }

@@ -126,9 +126,13 @@ export function a2aRoutes(api: ClawNetApi): void {
 					const recipient = endpointAgent(call);
 					limitAgent(env, 'send', agent);
 					const parts = partsOf(params.message, 'message');
-					if (params.taskId !== undefined && params.taskId !== null) {
-						const task = taskFor(state, env, agent, params.taskId);
-						if (keyOf(task.to) !== keyOf(recipient)) throw taskNotFound(params.taskId);
+					// The plugin sends `taskId` beside the message; the A2A specification puts it in the
+					// Message itself. Both continue the task.
+					const message = (params.message && typeof params.message === 'object' ? params.message : {}) as Record<string, unknown>;
+					const taskId = params.taskId ?? message.taskId;
+					if (taskId !== undefined && taskId !== null) {
+						const task = taskFor(state, env, agent, taskId);
+						if (keyOf(task.to) !== keyOf(recipient)) throw taskNotFound(taskId);
 						return view(call, continueTask(state, env, agent, task, parts));
 					}
 					return view(call, createTask(state, env, agent, recipient, parts));

@@ -1,0 +1,154 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
+
+import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { apiRequest } from '../../shared/transport';
+import { ignoredAgents } from './common';
+
+/** tasks/list answers at most this many tasks, newest state change first, with the total. */
+const LIST_MAX = 100;
+const MINUTE = 60 * 1000;
+
+/** One JSON-RPC call on POST /a2a; a JSON-RPC error (HTTP 200 with `error`) becomes the node's error. */
+async function a2aList(this: IPollFunctions, budget: PollBudget, params: IDataObject): Promise<{ tasks: IDataObject[]; total: number }> {
+	const body = (await apiRequest.call(this, 'clawnet', 'POST', '/a2a', {
+		body: { jsonrpc: '2.0', id: `n8n-${Date.now()}`, method: 'tasks/list', params },
+		timeout: budget.timeout(),
+	})) as IDataObject;
+	const error = body.error as IDataObject | undefined;
+	if (error) {
+		const message = String(error.message ?? 'ClawNet answered a JSON-RPC error');
+		throw new NodeApiError(this.getNode(), error as JsonObject, {
+			message,
+			description: `JSON-RPC error ${String(error.code)}${(error.data as IDataObject | undefined)?.error ? ` (${String((error.data as IDataObject).error)})` : ''} from tasks/list. Nothing was changed.`,
+		});
+	}
+	const result = (body.result ?? {}) as IDataObject;
+	const tasks = (result.tasks as IDataObject[] | undefined) ?? [];
+	return { tasks, total: Number(result.total ?? tasks.length) };
+}
+
+const id = (t: IDataObject) => String(t.id);
+const changedAt = (t: IDataObject) => timeOf((t.status as IDataObject | undefined)?.timestamp);
+const state = (t: IDataObject) => String((t.status as IDataObject | undefined)?.state ?? t.state);
+const version = (t: IDataObject) => `${state(t)}|${String((t.status as IDataObject | undefined)?.timestamp)}`;
+
+/** The text of a task's latest message from `role` ('user': the sender, 'agent': the recipient). */
+function latestText(task: IDataObject, role: 'user' | 'agent'): string | null {
+	const history = (task.history as IDataObject[] | undefined) ?? [];
+	const statusMessage = (task.status as IDataObject | undefined)?.message as IDataObject | undefined;
+	const messages = [...history, ...(statusMessage ? [statusMessage] : [])].filter((m) => m.role === role);
+	const last = messages[messages.length - 1];
+	if (!last) return null;
+	const parts = (last.parts as IDataObject[] | undefined) ?? [];
+	return parts.filter((p) => p.kind === 'text' || typeof p.text === 'string').map((p) => String(p.text)).join('\n');
+}
+
+/** [last emitted ms, deliveries, version] of an emitted task still waiting for an answer. */
+type Pending = Record<string, [number, number, string]>;
+
+/**
+ * New Task: an agent sends you a task (it is `submitted`), or continues one you asked for input
+ * on (it is `submitted` again). Each such turn is emitted once, with the sender's latest text; a
+ * turn still unanswered after Redeliver After is emitted again (`redelivery: true`) until your
+ * workflow answers it with Task → Respond. Idle poll: one tasks/list.
+ */
+export async function pollNewTasks(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const staticData = this.getWorkflowStaticData('node');
+	const budget = PollBudget.of(this);
+	const KEY = 'newTasks';
+	const shaped = (t: IDataObject, attempt: number) => ({ json: { ...t, text: latestText(t, 'user'), redelivery: attempt > 1, delivery_attempt: attempt } });
+	if (this.getMode() === 'manual') {
+		const { tasks } = await a2aList.call(this, budget, { role: 'recipient', status: 'submitted', limit: LIST_MAX });
+		return tasks[0] ? [[shaped(tasks[0], 1)]] : null;
+	}
+	return await withPollLease(
+		staticData,
+		KEY,
+		budget.left() + budget.requestTimeoutMs + 5000,
+		async () => {
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const redeliverMs = Math.max(0, Number(options.redeliverAfterMinutes ?? 15)) * MINUTE;
+			const maxDeliveries = Math.max(0, Math.floor(Number(options.maxDeliveries ?? 5)));
+			// No time floor: a task the list could not show (more than 100 wait) surfaces later with
+			// its old time, and is still new. The version (state and its time) marks a new turn.
+			const memory = PollMemory.load(staticData, KEY);
+			const pending = memory.get<Pending>('pending', {});
+			const { tasks, total } = await a2aList.call(this, budget, { role: 'recipient', status: 'submitted', limit: LIST_MAX });
+			const oldestFirst = tasks.slice().sort((a, b) => (changedAt(a) ?? 0) - (changedAt(b) ?? 0));
+			const fresh = memory.fresh(oldestFirst, id, undefined, version);
+			const firstRun = !memory.initialized;
+			const ignored = fresh.length ? await ignoredAgents.call(this) : new Set<string>();
+			const emit = firstRun && options.emitExisting !== true ? [] : fresh.filter((t) => !ignored.has(String(t.from).toLowerCase()));
+			const now = Date.now();
+			const present = new Map(oldestFirst.map((t) => [id(t), t]));
+			const items: INodeExecutionData[] = [];
+			let abandoned = memory.get<number>('abandoned', 0);
+			for (const [taskId, [last, deliveries, v]] of Object.entries(pending)) {
+				const t = present.get(taskId);
+				if (!t || version(t) !== v) {
+					// Answered (no longer submitted, or submitted again as a new turn): done. Only
+					// when the list was whole can absence be trusted.
+					if (t || total <= tasks.length) delete pending[taskId];
+					continue;
+				}
+				if (redeliverMs <= 0 || last + redeliverMs > now) continue;
+				if (maxDeliveries > 0 && deliveries >= maxDeliveries) {
+					delete pending[taskId];
+					abandoned++;
+					continue;
+				}
+				pending[taskId] = [now, deliveries + 1, v];
+				items.push(shaped(t, deliveries + 1));
+			}
+			for (const t of emit) {
+				pending[id(t)] = [now, 1, version(t)];
+				items.push(shaped(t, 1));
+			}
+			items.sort((a, b) => (changedAt(a.json) ?? 0) - (changedAt(b.json) ?? 0));
+			memory.set('pending', pending);
+			memory.set('abandoned', abandoned);
+			memory.remember(fresh, id, undefined, version);
+			memory.save(staticData, KEY);
+			return items.length ? [items] : null;
+		},
+		null,
+	);
+}
+
+/**
+ * Task Update: a task you sent reaches input-required, completed or failed. Each change is emitted
+ * once, with the recipient's latest text. tasks/list has no cursor: when all of its 100 newest
+ * changes are new, the oldest emitted item carries `possible_gap: true`.
+ */
+export async function pollTaskUpdates(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const staticData = this.getWorkflowStaticData('node');
+	const budget = PollBudget.of(this);
+	const KEY = 'taskUpdates';
+	const params = { role: 'sender', status: 'input-required,completed,failed', limit: LIST_MAX };
+	const shaped = (t: IDataObject) => ({ json: { ...t, text: latestText(t, 'agent') } });
+	if (this.getMode() === 'manual') {
+		const { tasks } = await a2aList.call(this, budget, params);
+		return tasks[0] ? [[shaped(tasks[0])]] : null;
+	}
+	return await withPollLease(
+		staticData,
+		KEY,
+		budget.left() + budget.requestTimeoutMs + 5000,
+		async () => {
+			const options = this.getNodeParameter('options', {}) as IDataObject;
+			const memory = PollMemory.load(staticData, KEY);
+			const { tasks, total } = await a2aList.call(this, budget, params);
+			const oldestFirst = tasks.slice().sort((a, b) => (changedAt(a) ?? 0) - (changedAt(b) ?? 0));
+			const fresh = memory.fresh(oldestFirst, id, undefined, version);
+			const firstRun = !memory.initialized;
+			const emit = firstRun && options.emitExisting !== true ? [] : fresh;
+			const gap = !firstRun && total > tasks.length && fresh.length === tasks.length;
+			memory.remember(fresh, id, undefined, version);
+			memory.save(staticData, KEY);
+			if (!emit.length) return null;
+			return [emit.map((t, index) => (gap && index === 0 ? { json: { ...shaped(t).json, possible_gap: true } } : shaped(t)))];
+		},
+		null,
+	);
+}
