@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only: the test waits out a redelivery delay in real time */
 /**
  * The ClawNet Trigger on ClawNet's April-2026 API (the sandbox's `a2a` generation): New Task (with
  * redelivery of unanswered turns), Task Update, New Email (both acknowledge modes), and the plain
