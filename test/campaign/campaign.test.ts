@@ -6,7 +6,7 @@
  */
 import { useSandbox } from '../harness/sandbox';
 import type { CampaignRow } from './delivery';
-import { clawnetListCampaign, dmCampaign, formatTable } from './delivery';
+import { clawnetListCampaign, dmCampaign, emailCampaign, formatTable, taskCampaign } from './delivery';
 
 const FULL = process.env.CLAW_CAMPAIGN === 'full';
 const t = useSandbox();
@@ -47,5 +47,25 @@ describe('ClawNet lists', () => {
 
 	test('New Mention: bursts of 3 pages, 0 lost, 0 emitted twice', async () => {
 		holdsTheBar(await clawnetListCampaign(t.current, { n: FULL ? 1000 : 700, event: 'mention' }), 'none');
+	});
+});
+
+describe('ClawNet April-2026 API', () => {
+	beforeEach(async () => {
+		await t.current.control('POST', 'clawnet/settings', { generation: 'a2a' });
+	});
+
+	test('New Task: 0 lost, 0 emitted twice, 0 left unanswered; failed runs are redelivered; idle poll = 1 request', async () => {
+		const row = await taskCampaign(t.current, { n: FULL ? 1000 : 300 });
+		holdsTheBar(row, 'allowed');
+		expect(row.requestsPerIdlePoll).toBe(1);
+	});
+
+	test('New Email, Acknowledge Never: 0 lost, 0 emitted twice, 0 stranded', async () => {
+		holdsTheBar(await emailCampaign(t.current, { n: FULL ? 1000 : 300, ackMode: 'never' }), 'allowed');
+	});
+
+	test('New Email, After Emitting: 0 lost, 0 emitted twice, 0 stranded, no redelivery', async () => {
+		holdsTheBar(await emailCampaign(t.current, { n: FULL ? 1000 : 300, ackMode: 'afterEmit' }), 'none');
 	});
 });

@@ -384,6 +384,177 @@ export async function clawnetListCampaign(t: TestSandbox, options: { n: number; 
 }
 
 // ---------------------------------------------------------------------------------------------
+// ClawNet April-2026 API: New Email (both modes), New Task
+
+const authed = (token: string) => ({ authorization: `Bearer ${token}`, 'user-agent': 'campaign-workflow', 'content-type': 'application/json' });
+
+export async function emailCampaign(t: TestSandbox, options: { n: number; ackMode: 'never' | 'afterEmit'; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 13);
+	const base = t.info.networks.clawnet.baseUrl;
+	const token = seededKey(t, 'clawnet', 'n8n_agent');
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const credentials = { clawNetApi: { token, baseUrl: base } };
+	const parameters: INodeParameters = { event: 'newEmail', acknowledge: options.ackMode, options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 } };
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	const ids = new Set<string>();
+	let sent = 0;
+	const mail = async (k: number) => {
+		for (let i = 0; i < k; i++) {
+			const r = await t.control<{ delivered: Array<{ id: string; owner: string }> }>('POST', 'clawnet/email', { from: `sender${sent % 7}@example.com`, to: 'n8n_agent@clwnt.com', subject: `Mail ${sent + 1}`, body: 'Hello' });
+			for (const d of r.delivered) ids.add(d.id);
+			sent++;
+		}
+	};
+	const arrive = async (poll: number) => {
+		if (sent >= options.n) return;
+		await mail(Math.min(options.n - sent, poll % 40 === 0 ? 250 : Math.floor(rnd() * 20)));
+	};
+	const markRead = async (id: string) => {
+		try {
+			await fetch(`${base}/messages/${encodeURIComponent(id)}/status`, { method: 'PATCH', headers: authed(token), body: JSON.stringify({ status: 'archived' }), signal: AbortSignal.timeout(1000) });
+		} catch {
+			// the run failed
+		}
+	};
+	const downstream = async (items: INodeExecutionData[]) => {
+		if (options.ackMode !== 'never') return;
+		for (const item of items) if (rnd() >= 0.02) await markRead(String(item.json.id));
+	};
+	const waiting = async () => {
+		const r = await fetch(`${base}/inbox?type=email&limit=200`, { headers: authed(token) });
+		const body = (await r.json()) as { messages: Array<{ id: string }>; remaining: number };
+		return { ids: new Set(body.messages.map((m) => m.id)), more: body.remaining > 0 };
+	};
+	const seq0 = await lastSeq(t);
+	await addFaults(t, faultMix('clawnet', '/inbox*'));
+	await addFaults(t, faultMix('clawnet', '/messages/bulk/status'));
+	const emissions: Emission[] = [];
+	const polls = Math.ceil(options.n / 14) + 20;
+	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream, emissions });
+	const hits = await faultsHit(t);
+	await t.control('DELETE', 'faults');
+	let drainPolls = 0;
+	for (let round = 0; round < 60; round++) {
+		const startedAt = Date.now();
+		const r = await proc.poll();
+		drainPolls++;
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
+		await downstream(r.items ?? []);
+		const w = await waiting();
+		if (![...w.ids].some((id) => ids.has(id)) && !w.more && round > 2) break;
+		await sleep(400);
+	}
+	const requests = await triggerRequests(t, 'clawnet', seq0);
+	const seqIdle = await lastSeq(t);
+	for (let i = 0; i < 10; i++) await proc.poll();
+	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
+	const c = count(emissions, ids);
+	const left = await waiting();
+	return {
+		event: 'ClawNet New Email',
+		mode: options.ackMode === 'never' ? 'Acknowledge: Never (redelivery)' : 'Acknowledge: After Emitting (marked read)',
+		sent: ids.size,
+		emitted: c.emitted,
+		lost: c.lost,
+		emittedTwice: c.emittedTwice,
+		redelivered: c.redelivered,
+		stranded: [...left.ids].filter((id) => ids.has(id)).length,
+		polls: polls + drainPolls,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, ids.size)),
+		requestsPerIdlePoll: idle,
+	};
+}
+
+export async function taskCampaign(t: TestSandbox, options: { n: number; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 17);
+	const base = t.info.networks.clawnet.baseUrl;
+	const token = seededKey(t, 'clawnet', 'n8n_agent');
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const credentials = { clawNetApi: { token, baseUrl: base } };
+	const parameters: INodeParameters = { event: 'newTask', options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 } };
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	const rpc = async (path: string, who: string, method: string, params: IDataObject) => {
+		const r = await fetch(`${base}${path}`, {
+			method: 'POST',
+			headers: authed(seededKey(t, 'clawnet', who)),
+			body: JSON.stringify({ jsonrpc: '2.0', id: 'campaign', method, params }),
+			signal: AbortSignal.timeout(2000),
+		});
+		return (await r.json()) as { result?: IDataObject; error?: IDataObject };
+	};
+	const ids = new Set<string>();
+	const senders = ['Tom', 'Sam'];
+	let sent = 0;
+	const arrive = async (poll: number) => {
+		const k = Math.min(options.n - sent, poll % 25 === 0 ? 150 : Math.floor(rnd() * 12));
+		for (let i = 0; i < k; i++) {
+			const r = await rpc('/a2a/n8n_agent', senders[sent % 2], 'message/send', { message: { role: 'user', parts: [{ kind: 'text', text: `Task ${sent + 1}` }] } });
+			if (r.result?.id) ids.add(String(r.result.id));
+			sent++;
+		}
+	};
+	const downstream = async (items: INodeExecutionData[]) => {
+		for (const item of items) {
+			if (rnd() < 0.02) continue;
+			try {
+				await rpc('/a2a', 'n8n_agent', 'tasks/respond', { id: item.json.id, state: 'completed', message: 'Done' });
+			} catch {
+				// the run failed
+			}
+		}
+	};
+	const open = async () => {
+		const r = await rpc('/a2a', 'n8n_agent', 'tasks/list', { role: 'recipient', status: 'submitted', limit: 100 });
+		return { ids: ((r.result?.tasks as IDataObject[] | undefined) ?? []).map((x) => String(x.id)), total: Number(r.result?.total ?? 0) };
+	};
+	const seq0 = await lastSeq(t);
+	await addFaults(t, faultMix('clawnet', '/a2a'));
+	const emissions: Emission[] = [];
+	const polls = Math.ceil(options.n / 8) + 20;
+	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream, emissions });
+	const hits = await faultsHit(t);
+	await t.control('DELETE', 'faults');
+	let drainPolls = 0;
+	for (let round = 0; round < 60; round++) {
+		const startedAt = Date.now();
+		const r = await proc.poll();
+		drainPolls++;
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
+		await downstream(r.items ?? []);
+		if ((await open()).total === 0 && round > 2) break;
+		await sleep(400);
+	}
+	const requests = await triggerRequests(t, 'clawnet', seq0);
+	const seqIdle = await lastSeq(t);
+	for (let i = 0; i < 10; i++) await proc.poll();
+	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
+	const c = count(emissions, ids);
+	return {
+		event: 'ClawNet New Task (April-2026 API)',
+		mode: 'answered with Task → Respond (redelivery)',
+		sent: ids.size,
+		emitted: c.emitted,
+		lost: c.lost,
+		emittedTwice: c.emittedTwice,
+		redelivered: c.redelivered,
+		stranded: (await open()).ids.filter((id) => ids.has(id)).length,
+		polls: polls + drainPolls,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, ids.size)),
+		requestsPerIdlePoll: idle,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function formatTable(rows: CampaignRow[]): string {
 	const head = ['Event', 'Mode', 'Sent', 'Emitted', 'Lost', 'Emitted twice', 'Redelivered', 'Stranded', 'Polls', 'Restarts', 'Faults hit', 'Requests / item', 'Requests / idle poll'];
