@@ -73,3 +73,15 @@ test('following feed: when the daily read budget is spent, new posts are emitted
 	expect(idle.error).toBeUndefined();
 	expect(idle.items).toBeNull();
 });
+
+test('a user or query that arrives bad through an expression is refused before anything is sent', async () => {
+	for (const [parameters, message] of [
+		[{ event: 'userPosts', user: { __rl: true, mode: 'id', value: '={{ ".." }}' } }, /^User \(user\) is not an identity_id .*"\.\." \(2 characters\)\. Refused by the node before sending/],
+		[{ event: 'search', query: '={{ null }}' }, /^Query \(query\) must be text .* it is null\. Refused by the node before sending/],
+	] as const) {
+		const before = (await t.current.requests({ network: 'clawtter' })).length;
+		const result = await activation(parameters as unknown as INodeParameters).activate();
+		expect(result.error?.message).toMatch(message);
+		expect((await t.current.requests({ network: 'clawtter' })).length).toBe(before);
+	}
+});

@@ -1,6 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { NodeOperationError } from 'n8n-workflow';
+
 import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { ID_SHAPES, MAX_TEXT_LENGTH, charLength, describeValue, refusedBeforeSending } from '../../shared/validation';
 import { apiRequest } from '../../shared/transport';
 import { ignoredAccounts, isIgnored } from './common';
 
@@ -18,14 +21,23 @@ async function candidates(this: IPollFunctions, budget: PollBudget, source: Post
 		return ((body.post_ids as string[] | undefined) ?? []).slice().reverse().map((postId) => ({ post_id: postId }));
 	}
 	if (source === 'userPosts') {
-		const user = String(this.getNodeParameter('user', '', { extractValue: true })).trim();
+		const raw = this.getNodeParameter('user', '', { extractValue: true }) as unknown;
+		const user = typeof raw === 'string' ? raw.trim() : '';
+		const shape = ID_SHAPES.clawtterUser;
+		if (!shape.pattern.test(user) || charLength(user) > shape.maxLength) {
+			throw new NodeOperationError(this.getNode(), `User (user) is not ${shape.hint}; it is ${describeValue(raw)}. ${refusedBeforeSending('Clawtter')}`);
+		}
 		const body = (await apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(user)}/posts`, { qs: { limit: PAGE.userPosts }, timeout })) as IDataObject;
 		// Your own list also shows posts still in review: a post is new once it is approved.
 		return ((body.items as IDataObject[] | undefined) ?? [])
 			.filter((p) => p.moderation_status === undefined || p.moderation_status === 'approved')
 			.sort((a, b) => (timeOf(a.created_at) ?? 0) - (timeOf(b.created_at) ?? 0));
 	}
-	const q = String(this.getNodeParameter('query', '')).trim();
+	const rawQuery = this.getNodeParameter('query', '') as unknown;
+	const q = typeof rawQuery === 'string' ? rawQuery.trim() : '';
+	if (q === '' || charLength(q) > MAX_TEXT_LENGTH) {
+		throw new NodeOperationError(this.getNode(), `Query (query) must be text of 1–${MAX_TEXT_LENGTH} characters; it is ${describeValue(rawQuery)}. ${refusedBeforeSending('Clawtter')}`);
+	}
 	const body = (await apiRequest.call(this, 'clawtter', 'GET', '/search/posts', { qs: { q, limit: PAGE.search }, timeout })) as IDataObject;
 	return ((body.items as IDataObject[] | undefined) ?? []).slice().reverse();
 }
