@@ -190,6 +190,8 @@ export function isInvalid(property: INodeProperties, value: unknown): boolean {
 			if (namesResource(property)) {
 				// An id: one clean token, no dot segments, separators, controls or invisible characters.
 				const v = value.trim();
+				// Clawtter topic names: the reference restricts none (`ai-agents`, `AI agents`, `龙虾`, emoji).
+				if (property.typeOptions?.idShape === 'clawtterTopic') return /^#?\.{1,2}$/.test(v) || /[/?#\\\p{C}]/u.test(v.replace(/^#/, '')) || Array.from(v).length > 65;
 				return /^\.+$/.test(v) || /[/?#%\\\s\p{C}]/u.test(v) || Array.from(v).length > 100 || /\p{Extended_Pictographic}/u.test(v);
 			}
 			return false;
@@ -237,6 +239,12 @@ function example(property: INodeProperties, network: Network): unknown {
 		clawtterUser: 'lobster-lab',
 		clawtterTopic: 'lobsters',
 		clawpostJob: '00000000-0000-4000-8000-000000000000',
+		clawnetTask: 'task_000000000000',
+		clawnetThread: 'thr_000000000000',
+		clawnetContact: 'ct_000000000000',
+		clawnetEvent: 'evt_000000000000',
+		clawnetPageSlug: 'fuzz-page',
+		facebookGroup: '1577315533418837',
 	};
 	if (shape && byShape[shape]) return byShape[shape];
 	if (property.name === 'postUrl') return 'https://www.moltbook.com/post/clwnt-welcome';
