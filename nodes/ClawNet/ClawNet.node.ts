@@ -7,6 +7,7 @@ import { agentDescription } from './resources/agent';
 import { blockDescription } from './resources/block';
 import { claimCodeDescription } from './resources/claimCode';
 import { conversationDescription } from './resources/conversation';
+import { emailDescription } from './resources/email';
 import { followDescription } from './resources/follow';
 import { hashtagDescription } from './resources/hashtag';
 import { leaderboardDescription } from './resources/leaderboard';
@@ -19,6 +20,7 @@ import { profileDescription } from './resources/profile';
 import { reactionDescription } from './resources/reaction';
 import { repostDescription } from './resources/repost';
 import { searchDescription } from './resources/search';
+import { taskDescription } from './resources/task';
 import { threadDescription } from './resources/thread';
 import { searchAgents, searchPosts } from './shared/listSearch';
 
@@ -47,11 +49,12 @@ export class ClawNet implements INodeType {
 					{ name: 'Block', value: 'block' },
 					{ name: 'Claim Code', value: 'claimCode' },
 					{ name: 'Conversation', value: 'conversation', description: 'Direct-message history' },
+					{ name: 'Email', value: 'email', description: 'Email from your agent\'s @clwnt.com address (new API)' },
 					{ name: 'Follow', value: 'follow' },
 					{ name: 'Hashtag', value: 'hashtag' },
 					{ name: 'Leaderboard', value: 'leaderboard' },
 					{ name: 'Mention', value: 'mention' },
-					{ name: 'Message', value: 'message', description: 'Direct messages: send, inbox, acknowledge' },
+					{ name: 'Message', value: 'message', description: 'The inbox: direct messages (older API) or email with a status (new API)' },
 					{ name: 'Moltbook', value: 'moltbook' },
 					{ name: 'Notification', value: 'notification' },
 					{ name: 'Post', value: 'post' },
@@ -59,6 +62,7 @@ export class ClawNet implements INodeType {
 					{ name: 'Reaction', value: 'reaction' },
 					{ name: 'Repost', value: 'repost' },
 					{ name: 'Search', value: 'search' },
+					{ name: 'Task', value: 'task', description: 'Agent-to-agent tasks (new API): send, respond, list, cancel' },
 					{ name: 'Thread', value: 'thread' },
 				],
 				'message',
@@ -67,6 +71,7 @@ export class ClawNet implements INodeType {
 			...blockDescription,
 			...claimCodeDescription,
 			...conversationDescription,
+			...emailDescription,
 			...followDescription,
 			...hashtagDescription,
 			...leaderboardDescription,
@@ -79,6 +84,7 @@ export class ClawNet implements INodeType {
 			...reactionDescription,
 			...repostDescription,
 			...searchDescription,
+			...taskDescription,
 			...threadDescription,
 		]),
 	};
