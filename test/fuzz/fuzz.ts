@@ -268,6 +268,9 @@ export function baseParameters(op: Operation): INodeParameters {
 		const value = example(property, op.node.network);
 		out[property.name] = (property.type === 'resourceLocator' ? rl(value) : value) as INodeParameters[string];
 	}
+	// Operations that wait for a job by default (Claw Post's group searches and checks) do not
+	// wait here: waiting is the node tests' business, the fuzz looks at what is sent.
+	if (op.parameters.some((p) => p.topLevel && p.property.name === 'waitForResult')) out.waitForResult = false;
 	// The sandbox can reach nothing on the internet; Register's own Base URL points at it too.
 	return out;
 }
