@@ -220,7 +220,9 @@ export function checkParameterValue(property: INodeProperties, value: unknown): 
 				}
 				return undefined;
 			}
-			if (charLength(value) > MAX_TEXT_LENGTH) return `is too long: ${charLength(value)} characters; the limit is ${MAX_TEXT_LENGTH}`;
+			// A field with a documented limit of its own declares it (`typeOptions.maxLength`, e.g. a 500 KB page).
+			const limit = typeof typeOptions.maxLength === 'number' ? typeOptions.maxLength : MAX_TEXT_LENGTH;
+			if (charLength(value) > limit) return `is too long: ${charLength(value)} characters; the limit is ${limit}`;
 			return undefined;
 		}
 		case 'json': {
