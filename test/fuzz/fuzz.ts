@@ -186,7 +186,8 @@ export function isInvalid(property: INodeProperties, value: unknown): boolean {
 		case 'resourceLocator': {
 			if (typeof value !== 'string') return true;
 			if (blank) return required;
-			if (Array.from(value).length > 10000) return true;
+			// 10,000 characters unless the field declares its own documented limit (typeOptions.maxLength).
+			if (Array.from(value).length > (typeof property.typeOptions?.maxLength === 'number' ? property.typeOptions.maxLength : 10000)) return true;
 			if (namesResource(property)) {
 				// An id: one clean token, no dot segments, separators, controls or invisible characters.
 				const v = value.trim();
@@ -252,6 +253,7 @@ function example(property: INodeProperties, network: Network): unknown {
 	if (property.name === 'binaryProperties') return 'data';
 	if (property.default !== '' && property.default !== undefined && property.type !== 'resourceLocator') return property.default;
 	if (property.type === 'multiOptions') return [(property.options as INodePropertyOptions[])[0].value];
+	if (property.type === 'dateTime') return new Date(Date.now() + 86_400_000).toISOString();
 	if (placeholder && !placeholder.includes('…')) return placeholder;
 	return network === 'clawtter' && property.name === 'identityId' ? 'fuzz-identity' : 'fuzz value';
 }
