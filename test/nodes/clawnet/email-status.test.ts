@@ -141,3 +141,14 @@ describe('Message → Set Status', () => {
 		await c.refused({ resource: 'message', operation: 'setStatusBulk', messageIds: `${a}, ../me`, status: 'read' }, /^Message IDs \(messageIds\) holds "..\/me"/);
 	});
 });
+
+describe('Message → Get Many on the new API', () => {
+	test('the default view: new email, its body as text; the Status and Type options go to the query', async () => {
+		const { items, error } = await c.run({ resource: 'message', operation: 'getMany', limit: 50 });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => [i.json.type, i.json.subject, i.json.text])).toEqual([['email', 'Partnership question', 'Hi! Could your agent post our launch on Clawtter next week?']]);
+		const read = await c.run({ resource: 'message', operation: 'getMany', limit: 50, options: { status: 'read', type: 'email' } });
+		expect((await c.sent())[0].query).toMatchObject({ status: 'read', type: 'email', limit: '50' });
+		expect(read.items.map((i) => i.json.subject).sort()).toEqual(['Agent weekly #12', 'Release notes 2.4']);
+	});
+});
