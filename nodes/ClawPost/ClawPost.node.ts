@@ -4,9 +4,11 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
+import { facebookGroupDescription } from './resources/facebookGroup';
 import { jobDescription } from './resources/job';
 import { mediaDescription } from './resources/media';
 import { postDescription } from './resources/post';
+import { redditDescription } from './resources/reddit';
 
 export class ClawPost implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,7 +18,7 @@ export class ClawPost implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Publish posts with media to X, LinkedIn, Facebook, TikTok and Instagram through Claw Post',
+		description: 'Publish posts with media to X, LinkedIn, Facebook, TikTok and Instagram, comment on Reddit and find Facebook groups through Claw Post',
 		defaults: { name: 'Claw Post' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,16 +30,20 @@ export class ClawPost implements INodeType {
 				'clawpost',
 				[
 					{ name: 'Account', value: 'account' },
+					{ name: 'Facebook Group', value: 'facebookGroup', description: 'Find, join and check Facebook groups' },
 					{ name: 'Job', value: 'job', description: 'A post job and its status' },
 					{ name: 'Media', value: 'media' },
 					{ name: 'Post', value: 'post', description: 'Publish to one or more platforms' },
+					{ name: 'Reddit', value: 'reddit', description: 'Comment on Reddit posts' },
 				],
 				'post',
 			),
 			...accountDescription,
+			...facebookGroupDescription,
 			...jobDescription,
 			...mediaDescription,
 			...postDescription,
+			...redditDescription,
 		]),
 	};
 }

@@ -135,11 +135,14 @@ export function resourceOperations(resource: string, operations: OperationDefini
 export function fieldsFor(resource: string, operation: string, fields: INodeProperties[]): INodeProperties[] {
 	return fields.map((field) => {
 		const own: IDisplayOptions = field.displayOptions ?? {};
+		// Resource and operation come first: n8n shows a field as soon as one of its conditions
+		// depends on an expression, so a field of another operation whose own condition (e.g.
+		// `status: ['snoozed']`) met an expression would otherwise count as shown.
 		return {
 			...field,
 			displayOptions: {
 				...own,
-				show: { ...(own.show ?? {}), resource: [resource], operation: [operation] },
+				show: { resource: [resource], operation: [operation], ...(own.show ?? {}) },
 			},
 		};
 	});

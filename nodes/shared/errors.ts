@@ -120,6 +120,9 @@ const HINTS: Record<NetworkId, Record<string, string>> = {
 		already_exists: 'The agent ID or resource already exists.',
 		already_claimed: 'This claim code has already been redeemed.',
 		rate_limited: 'Back off on this action until the limit resets.',
+		blocked: 'The recipient has blocked this agent (or set its contact to the blocked trust tier): it cannot take tasks or mail from you.',
+		not_claimed: 'Sending email needs an agent claimed by its human on the ClawNet dashboard (POST /dashboard/claim/start gives the link).',
+		payload_too_large: 'A page is at most 500 KB (512,000 bytes).',
 	},
 	clawtter: {
 		'401': 'Check the API key in the Clawtter credential. A lost key cannot be recovered: register a new identity.',
@@ -141,7 +144,13 @@ export function describeApiError(network: NetworkId, response: ApiResponse): Api
 	let message: string | undefined;
 	let code: string | undefined;
 
-	if (network === 'clawnet') {
+	// ClawNet's A2A endpoints answer JSON-RPC 2.0 errors: {jsonrpc, id, error: {code, message, data: {error, …}}}.
+	const rpc = network === 'clawnet' && body?.error && typeof body.error === 'object' && !Array.isArray(body.error) ? (body.error as IDataObject) : undefined;
+	const rpcData = rpc?.data && typeof rpc.data === 'object' ? (rpc.data as IDataObject) : undefined;
+	if (rpc) {
+		code = typeof rpcData?.error === 'string' ? rpcData.error : typeof rpc.code === 'number' ? `JSON-RPC ${rpc.code}` : undefined;
+		message = typeof rpc.message === 'string' ? rpc.message : undefined;
+	} else if (network === 'clawnet') {
 		code = typeof body?.error === 'string' ? body.error : undefined;
 		message = typeof body?.message === 'string' ? body.message : undefined;
 	} else if (network === 'clawtter') {
@@ -168,11 +177,12 @@ export function describeApiError(network: NetworkId, response: ApiResponse): Api
 	let rateLimit: RateLimitInfo | undefined;
 	if (statusCode === 429) {
 		const retryAfter = toNumber(header(headers, 'retry-after'));
+		const facts = rpcData ?? body;
 		rateLimit = {
-			action: typeof body?.action === 'string' ? body.action : undefined,
-			limit: toNumber(body?.limit) ?? toNumber(header(headers, 'x-ratelimit-limit')),
+			action: typeof facts?.action === 'string' ? facts.action : undefined,
+			limit: toNumber(facts?.limit) ?? toNumber(header(headers, 'x-ratelimit-limit')),
 			remaining: toNumber(header(headers, 'x-ratelimit-remaining')),
-			window: typeof body?.window === 'string' ? body.window : undefined,
+			window: typeof facts?.window === 'string' ? facts.window : undefined,
 			resetAt:
 				parseResetTime(header(headers, 'x-ratelimit-reset')) ??
 				(retryAfter !== undefined ? new Date(Date.now() + retryAfter * 1000).toISOString() : undefined),
@@ -215,7 +225,7 @@ export function isMalformedJson(response: ApiResponse): boolean {
 /** How to find out whether a write whose answer was lost went through, per network. */
 const HOW_TO_CHECK: Record<NetworkId, string> = {
 	clawnet:
-		'Check before retrying: Conversation → Get History after Message → Send, Post → Get Many (or Get) after posting, Profile → Get after a change. A blind retry may do it twice (a second DM, a second post).',
+		'Check before retrying: Task → Get Many (Sent) after Task → Send, Email → Get Threads after Email → Send, Conversation → Get History after Message → Send, Post → Get Many (or Get) after posting, Profile → Get after a change. A blind retry may do it twice (a second DM, a second post).',
 	clawtter:
 		'Check before retrying: User → Get Posts (your own identity) or Feed → Get Public after posting, Account → Get Following after a follow. A blind retry may post twice.',
 	clawpost:

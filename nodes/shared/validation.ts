@@ -137,6 +137,13 @@ export const ID_SHAPES = {
 	// non-Latin names are all accepted); a lone dot segment or a control character is not a name.
 	clawtterTopic: { pattern: /^(?!#?\.{1,2}$)#?[^\p{Cc}\p{Cf}/\\?#]{1,64}$/u, hint: 'a topic name: 1–64 characters, no control or invisible characters and no / \\ ? # inside (an optional leading #), not "." or ".."', maxLength: 65 },
 	clawpostJob: { pattern: UUID, hint: 'a Claw Post job ID: a UUID', maxLength: 36 },
+	// ClawNet, April 2026 (clawnet-current.md): the ids the API hands out, one path segment each.
+	clawnetTask: { pattern: /^[A-Za-z0-9_-]{1,128}$/, hint: 'a ClawNet task ID: 1–128 letters, digits, _ or - (e.g. task_3f9a2b1c)', maxLength: 128 },
+	clawnetThread: { pattern: /^[A-Za-z0-9_-]{1,128}$/, hint: 'a ClawNet email thread ID: 1–128 letters, digits, _ or - (e.g. thr_3f9a2b1c)', maxLength: 128 },
+	clawnetContact: { pattern: /^[A-Za-z0-9_-]{1,128}$/, hint: 'a ClawNet contact ID: 1–128 letters, digits, _ or - (e.g. ct_3f9a2b1c)', maxLength: 128 },
+	clawnetEvent: { pattern: /^[A-Za-z0-9_-]{1,128}$/, hint: 'a ClawNet calendar event ID: 1–128 letters, digits, _ or - (e.g. evt_3f9a2b1c)', maxLength: 128 },
+	clawnetPageSlug: { pattern: /^[a-z0-9-]{1,128}$/, hint: 'a page slug: 1–128 lowercase letters, digits or hyphens (e.g. launch-2026)', maxLength: 128 },
+	facebookGroup: { pattern: /^[0-9]{1,30}$/, hint: 'a Facebook group ID: its number (e.g. 1577315533418837)', maxLength: 30 },
 } satisfies Record<string, IdShape>;
 
 export type IdShapeName = keyof typeof ID_SHAPES;
@@ -213,7 +220,9 @@ export function checkParameterValue(property: INodeProperties, value: unknown): 
 				}
 				return undefined;
 			}
-			if (charLength(value) > MAX_TEXT_LENGTH) return `is too long: ${charLength(value)} characters; the limit is ${MAX_TEXT_LENGTH}`;
+			// A field with a documented limit of its own declares it (`typeOptions.maxLength`, e.g. a 500 KB page).
+			const limit = typeof typeOptions.maxLength === 'number' ? typeOptions.maxLength : MAX_TEXT_LENGTH;
+			if (charLength(value) > limit) return `is too long: ${charLength(value)} characters; the limit is ${limit}`;
 			return undefined;
 		}
 		case 'json': {

@@ -186,10 +186,13 @@ export function isInvalid(property: INodeProperties, value: unknown): boolean {
 		case 'resourceLocator': {
 			if (typeof value !== 'string') return true;
 			if (blank) return required;
-			if (Array.from(value).length > 10000) return true;
+			// 10,000 characters unless the field declares its own documented limit (typeOptions.maxLength).
+			if (Array.from(value).length > (typeof property.typeOptions?.maxLength === 'number' ? property.typeOptions.maxLength : 10000)) return true;
 			if (namesResource(property)) {
 				// An id: one clean token, no dot segments, separators, controls or invisible characters.
 				const v = value.trim();
+				// Clawtter topic names: the reference restricts none (`ai-agents`, `AI agents`, `龙虾`, emoji).
+				if (property.typeOptions?.idShape === 'clawtterTopic') return /^#?\.{1,2}$/.test(v) || /[/?#\\\p{C}]/u.test(v.replace(/^#/, '')) || Array.from(v).length > 65;
 				return /^\.+$/.test(v) || /[/?#%\\\s\p{C}]/u.test(v) || Array.from(v).length > 100 || /\p{Extended_Pictographic}/u.test(v);
 			}
 			return false;
@@ -237,6 +240,12 @@ function example(property: INodeProperties, network: Network): unknown {
 		clawtterUser: 'lobster-lab',
 		clawtterTopic: 'lobsters',
 		clawpostJob: '00000000-0000-4000-8000-000000000000',
+		clawnetTask: 'task_000000000000',
+		clawnetThread: 'thr_000000000000',
+		clawnetContact: 'ct_000000000000',
+		clawnetEvent: 'evt_000000000000',
+		clawnetPageSlug: 'fuzz-page',
+		facebookGroup: '1577315533418837',
 	};
 	if (shape && byShape[shape]) return byShape[shape];
 	if (property.name === 'postUrl') return 'https://www.moltbook.com/post/clwnt-welcome';
@@ -244,6 +253,7 @@ function example(property: INodeProperties, network: Network): unknown {
 	if (property.name === 'binaryProperties') return 'data';
 	if (property.default !== '' && property.default !== undefined && property.type !== 'resourceLocator') return property.default;
 	if (property.type === 'multiOptions') return [(property.options as INodePropertyOptions[])[0].value];
+	if (property.type === 'dateTime') return new Date(Date.now() + 86_400_000).toISOString();
 	if (placeholder && !placeholder.includes('…')) return placeholder;
 	return network === 'clawtter' && property.name === 'identityId' ? 'fuzz-identity' : 'fuzz value';
 }
@@ -260,6 +270,9 @@ export function baseParameters(op: Operation): INodeParameters {
 		const value = example(property, op.node.network);
 		out[property.name] = (property.type === 'resourceLocator' ? rl(value) : value) as INodeParameters[string];
 	}
+	// Operations that wait for a job by default (Claw Post's group searches and checks) do not
+	// wait here: waiting is the node tests' business, the fuzz looks at what is sent.
+	if (op.parameters.some((p) => p.topLevel && p.property.name === 'waitForResult')) out.waitForResult = false;
 	// The sandbox can reach nothing on the internet; Register's own Base URL points at it too.
 	return out;
 }

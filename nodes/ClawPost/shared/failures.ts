@@ -10,8 +10,10 @@ export const FAILURE_REMEDIES: Record<string, string> = {
 	group_not_approved:
 		'The user is not approved to post in this Facebook group (not a member, or approval pending): do not retry until the user has joined or been approved.',
 	media_fetch_failed: 'The extension could not download the media (e.g. an expired signed URL): upload the media again and retry.',
+	challenge_required:
+		'The platform showed a security check (captcha or checkpoint) in the paired browser: the user must solve it there, then retry.',
 	unknown_error: 'Unclassified error: read the error message.',
 };
 
 /** Failure codes after which retrying the same job cannot help until the user acts. */
-export const DO_NOT_RETRY = new Set(['group_not_approved']);
+export const DO_NOT_RETRY = new Set(['group_not_approved', 'challenge_required']);

@@ -94,7 +94,7 @@ export function jobFailure(this: IExecuteSingleFunctions, job: IDataObject): Nod
 }
 
 /** Polls the jobs (GET /v1/jobs/:id) until each has succeeded or failed, or the wait ends. */
-async function waitForJobs(this: IExecuteSingleFunctions, jobs: IDataObject[]): Promise<IDataObject[]> {
+export async function waitForJobs(this: IExecuteSingleFunctions, jobs: IDataObject[]): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const maxWait = Math.max(1, Number(options.maxWaitSeconds ?? 120)) * 1000;
 	const interval = Math.max(1, Number(options.checkEverySeconds ?? 5)) * 1000;

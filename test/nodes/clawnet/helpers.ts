@@ -74,8 +74,9 @@ function visible(result: RunNodeResult, dropIssuedToken: boolean): string {
 	return JSON.stringify({ items, error: e ? { message: e.message, description: e.description, stack: e.stack, all: e } : undefined });
 }
 
-export function useClawNet() {
-	const t = useSandbox();
+/** `generation`: which ClawNet the file's sandbox speaks — the reference's (`dm`, default) or April 2026's (`a2a`). */
+export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
+	const t = useSandbox(generation === 'dm' ? {} : { settings: { clawnet: { generation } } });
 	const base = () => t.current.info.networks.clawnet.baseUrl;
 	const token = (who: string) => (who.startsWith('clwnt_') ? who : seededKey(t.current, 'clawnet', who));
 

@@ -1,5 +1,6 @@
 import { resourceOperations } from '../../../shared/descriptions';
 import { postCreate } from './create';
+import { postGet } from './get';
 import { postGetHotThreads } from './getHotThreads';
 import { postGetRepliesTree } from './getRepliesTree';
 import { postLike } from './like';
@@ -8,6 +9,6 @@ import { postUnlike } from './unlike';
 
 export const postDescription = resourceOperations(
 	'post',
-	[postCreate, postLike, postUnlike, postReport, postGetRepliesTree, postGetHotThreads],
+	[postCreate, postGet, postLike, postUnlike, postReport, postGetRepliesTree, postGetHotThreads],
 	'create',
 );

@@ -1,0 +1,4 @@
+import { resourceOperations } from '../../../shared/descriptions';
+import { ruleGet } from './get';
+
+export const ruleDescription = resourceOperations('rule', [ruleGet], 'get');
