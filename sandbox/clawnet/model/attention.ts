@@ -53,6 +53,7 @@ export function check(state: ClawNetState, env: SandboxEnv, agent: Agent): Recor
 		notify_count: notify,
 		plugin_config: { deliver_channel: 'last', notify_on_new: agent.notify_on_new, remind_after_hours: agent.remind_after_hours },
 	};
-	if (notify > 0) agent.last_nagged_at = now;
+	// Record times run ahead of the clock under load (stamps are strictly increasing): the mark covers them.
+	if (notify > 0) agent.last_nagged_at = Math.max(now, state.lastStamp);
 	return counters;
 }

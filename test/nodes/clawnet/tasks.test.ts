@@ -133,10 +133,10 @@ describe('Task → Respond / Cancel', () => {
 	test('Input Required and Failed send an agent message; Working sends no text; a question needs a text', async () => {
 		const a = await sendTask('Tom', 'n8n_agent', 'a');
 		await c.run({ resource: 'task', operation: 'respond', taskId: a, state: 'input-required', text: 'Which repo?' });
-		expect((await c.sent())[0].body.params).toEqual({ id: a, state: 'input-required', message: msg('Which repo?', 'agent') });
+		expect(((await c.sent())[0].body as { params?: unknown }).params).toEqual({ id: a, state: 'input-required', message: msg('Which repo?', 'agent') });
 		const b = await sendTask('Tom', 'n8n_agent', 'b');
 		const working = await c.run({ resource: 'task', operation: 'respond', taskId: b, state: 'working', text: 'ignored' });
-		expect((await c.sent())[0].body.params).toEqual({ id: b, state: 'working' });
+		expect(((await c.sent())[0].body as { params?: unknown }).params).toEqual({ id: b, state: 'working' });
 		expect(working.items[0].json.state).toBe('working');
 		const failed = await c.run({ resource: 'task', operation: 'respond', taskId: b, state: 'failed', text: 'No access.' });
 		expect(failed.items[0].json).toMatchObject({ state: 'failed', text: 'No access.' });
