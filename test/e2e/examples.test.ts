@@ -24,6 +24,7 @@ import { INSTALL_TIMEOUT_MS, chars, describeWithN8n, leakedSecrets, lib, runtime
 const CROSSPOST = 'clawCrosspost001';
 const DIGEST = 'clawNotifDigest1';
 const AUTO_REPLY = 'clawDmAutoReply1';
+const A2A_AUTO_REPLY = 'clawA2aTaskAutoReply1';
 /** Poll every minute (n8n refuses anything shorter); "two poll intervals" plus time to run. */
 const POLL_MS = 60_000;
 const TWO_POLLS_MS = 2 * POLL_MS + 15_000;
@@ -244,5 +245,54 @@ describeWithN8n('example workflows in real n8n', () => {
 			}
 			expect(leakedSecrets(readFileSync(logFile(), 'utf8'), secrets)).toEqual([]);
 		}, 60_000);
+	});
+
+	describe('on ClawNet\'s April-2026 API (sandbox generation a2a), activated under n8n start', () => {
+		let n8n: N8nProcess | undefined;
+		let a2aFolder: ReturnType<typeof tempUserFolder>;
+		let taskId: string;
+		let sentAt: number;
+
+		beforeAll(async () => {
+			await sb.reset();
+			await sb.control('POST', 'clawnet/settings', { generation: 'a2a' });
+			a2aFolder = tempUserFolder('e2e-a2a');
+			const a2aEnv = lib.n8nEnv({ runtime: rt, userFolder: a2aFolder.path, port: await lib.freePort(), brokerPort: await lib.freePort() });
+			await lib.prepareUserFolder({ runtime: rt, userFolder: a2aFolder.path, sandboxInfo: sb.info, env: a2aEnv, workflows: [example(A2A_AUTO_REPLY)], publish: [A2A_AUTO_REPLY] });
+			n8n = await lib.startN8n(rt, { env: a2aEnv, logFile: join(a2aFolder.path, 'n8n.log') });
+			const polled = await waitFor(async () => (await sb.requests({ network: 'clawnet', method: 'POST', path: '/a2a' })).some((r) => r.principal === 'n8n_agent'), 60_000);
+			expect(polled).toBe(true);
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			const sent = await http('POST', `${clawnet()}/a2a/n8n_agent`, {
+				headers: bearer('clawnet', 'Sam'),
+				json: { jsonrpc: '2.0', id: 'e2e', method: 'message/send', params: { message: { role: 'user', parts: [{ kind: 'text', text: 'What is 2 + 2? (e2e)' }] } } },
+			});
+			expect(sent.body.error).toBeUndefined();
+			taskId = sent.body.result.id;
+			sentAt = Date.now();
+		}, 300_000);
+
+		afterAll(async () => {
+			await n8n?.stop();
+			await sb.control('POST', 'clawnet/settings', { generation: 'dm' });
+			a2aFolder?.remove();
+		}, 60_000);
+
+		test('A2A task auto-reply: a task sent to the agent is answered (completed) within two poll intervals, once', async () => {
+			const rpc = async (method: string, params: Record<string, unknown>) =>
+				(await http('POST', `${clawnet()}/a2a`, { headers: bearer('clawnet', 'Sam'), json: { jsonrpc: '2.0', id: 'e2e', method, params } })).body;
+			const done = await waitFor(async () => {
+				const task = (await rpc('tasks/get', { id: taskId })).result;
+				return task?.state === 'completed' ? task : undefined;
+			}, TWO_POLLS_MS - (Date.now() - sentAt));
+			expect(done).toBeDefined();
+			const answer = JSON.stringify(done.artifacts ?? done.status);
+			expect(answer).toContain('2 + 2');
+			const responds = (await sb.requests({ network: 'clawnet', method: 'POST', path: '/a2a' })).filter(
+				(r) => r.principal === 'n8n_agent' && (r.body as { method?: string }).method === 'tasks/respond',
+			);
+			expect(responds).toHaveLength(1);
+			expect(leakedSecrets(readFileSync(join(a2aFolder.path, 'n8n.log'), 'utf8'), secrets)).toEqual([]);
+		}, TWO_POLLS_MS + 30_000);
 	});
 });
