@@ -180,6 +180,28 @@ function count(emissions: Emission[], ids: Set<string>) {
 	return { emitted: first.size, lost, emittedTwice, redelivered };
 }
 
+/** Polls without faults, waiting out the redelivery delay, until `settled` says every item is handled. */
+async function drain(proc: ActivePoller, emissions: Emission[], downstream: (items: INodeExecutionData[]) => Promise<void>, settled: () => Promise<boolean>): Promise<number> {
+	let polls = 0;
+	for (let round = 0; round < 60; round++) {
+		const startedAt = Date.now();
+		const r = await proc.poll();
+		polls++;
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
+		await downstream(r.items ?? []);
+		if ((await settled()) && round > 2) break;
+		await sleep(400);
+	}
+	return polls;
+}
+
+/** Trigger requests per poll over `polls` idle polls. */
+async function idleCost(t: TestSandbox, proc: ActivePoller, polls = 10): Promise<number> {
+	const before = await lastSeq(t);
+	for (let i = 0; i < polls; i++) await proc.poll();
+	return (await triggerRequests(t, 'clawnet', before)) / polls;
+}
+
 // ---------------------------------------------------------------------------------------------
 // ClawNet: New Direct Message
 
@@ -254,29 +276,14 @@ export async function dmCampaign(t: TestSandbox, options: { n: number; ackMode: 
 	await t.control('DELETE', 'faults');
 
 	// Drain without faults: wait out the redelivery delay until every message is handled.
-	let current = proc;
-	let drainPolls = 0;
-	for (let round = 0; round < 60; round++) {
-		const startedAt = Date.now();
-		const r = await current.poll();
-		drainPolls++;
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
-		await downstream(r.items ?? []);
-		const open = (await messages()).filter((m) => sentIds.has(m.id) && m.acked_at === null).length;
-		if (open === 0 && round > 2) break;
-		await sleep(400);
-	}
+	const drainPolls = await drain(proc, emissions, downstream, async () => (await messages()).filter((m) => sentIds.has(m.id) && m.acked_at === null).length === 0);
 	const requests = await triggerRequests(t, 'clawnet', seq0);
 
 	// Idle cost while older messages wait unacknowledged: three emitted, never acknowledged.
-	const idleProc = current;
 	await deliver({ count: 3 });
-	await idleProc.poll();
-	await idleProc.poll();
-	const seqIdle = await lastSeq(t);
-	for (let i = 0; i < 10; i++) await idleProc.poll();
-	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
-	current = idleProc;
+	await proc.poll();
+	await proc.poll();
+	const idle = await idleCost(t, proc);
 
 	const final = await messages();
 	const redeliveredAfterAck = emissions.filter((e) => {
@@ -436,21 +443,12 @@ export async function emailCampaign(t: TestSandbox, options: { n: number; ackMod
 	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream, emissions });
 	const hits = await faultsHit(t);
 	await t.control('DELETE', 'faults');
-	let drainPolls = 0;
-	for (let round = 0; round < 60; round++) {
-		const startedAt = Date.now();
-		const r = await proc.poll();
-		drainPolls++;
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
-		await downstream(r.items ?? []);
+	const drainPolls = await drain(proc, emissions, downstream, async () => {
 		const w = await waiting();
-		if (![...w.ids].some((id) => ids.has(id)) && !w.more && round > 2) break;
-		await sleep(400);
-	}
+		return ![...w.ids].some((id) => ids.has(id)) && !w.more;
+	});
 	const requests = await triggerRequests(t, 'clawnet', seq0);
-	const seqIdle = await lastSeq(t);
-	for (let i = 0; i < 10; i++) await proc.poll();
-	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
+	const idle = await idleCost(t, proc);
 	const c = count(emissions, ids);
 	const left = await waiting();
 	return {
@@ -522,20 +520,9 @@ export async function taskCampaign(t: TestSandbox, options: { n: number; seed?: 
 	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream, emissions });
 	const hits = await faultsHit(t);
 	await t.control('DELETE', 'faults');
-	let drainPolls = 0;
-	for (let round = 0; round < 60; round++) {
-		const startedAt = Date.now();
-		const r = await proc.poll();
-		drainPolls++;
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
-		await downstream(r.items ?? []);
-		if ((await open()).total === 0 && round > 2) break;
-		await sleep(400);
-	}
+	const drainPolls = await drain(proc, emissions, downstream, async () => (await open()).total === 0);
 	const requests = await triggerRequests(t, 'clawnet', seq0);
-	const seqIdle = await lastSeq(t);
-	for (let i = 0; i < 10; i++) await proc.poll();
-	const idle = (await triggerRequests(t, 'clawnet', seqIdle)) / 10;
+	const idle = await idleCost(t, proc);
 	const c = count(emissions, ids);
 	return {
 		event: 'ClawNet New Task (April-2026 API)',
