@@ -31,6 +31,12 @@ export interface SandboxOptions {
 	/** Ports: 0 picks a free one. */
 	ports?: Partial<Record<NetworkId | 'control', number>>;
 	seed?: number;
+	/**
+	 * Seeds the ids made after the seed data (messages, posts, jobs, …). By default it changes at
+	 * every start, so ids never repeat across restarts (a client that remembers ids — n8n's trigger
+	 * memory — would otherwise skip new items); give a number to make them repeat.
+	 */
+	idSeed?: number;
 }
 
 export interface SandboxInfo {
@@ -105,12 +111,18 @@ export class Sandbox {
 
 	private readonly host: string;
 
+	/** Per start (see SandboxOptions.idSeed) and per reset: what the id streams continue from. */
+	private readonly idSeed: number;
+
+	private resets = 0;
+
 	constructor(
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own state type
 		modules: Array<NetworkModule<any>>,
 		private readonly options: SandboxOptions = {},
 	) {
 		this.host = options.host ?? '127.0.0.1';
+		this.idSeed = (options.idSeed ?? Date.now() + process.pid * 0x10000 + Math.floor(Math.random() * 0x100000000)) >>> 0;
 		this.random = new Random(options.seed ?? 42);
 		this.faults = new FaultInjector(this.random);
 		for (const module of modules) {
@@ -155,12 +167,21 @@ export class Sandbox {
 		return this.mounted.get(network)?.state as S;
 	}
 
-	/** Back to the seeded state: same accounts, keys and content every time. */
+	/**
+	 * Back to the seeded state: same accounts, keys and content every time. The seed is drawn from
+	 * each network's fixed stream; then that stream continues from the id seed mixed with the
+	 * number of resets, so that ids made afterwards differ from those of any earlier start or reset.
+	 */
 	resetState(): void {
 		this.random.reset();
 		for (const r of this.randoms.values()) r.reset();
 		this.rateLimiter.reset();
 		for (const [id, m] of this.mounted) m.state = m.module.createState(this.env(id));
+		this.resets++;
+		for (const [id, r] of this.randoms) {
+			const network = [...id].reduce((h, c) => Math.imul(h, 33) + c.charCodeAt(0), 5381);
+			r.reset((Math.imul(this.idSeed, 0x9e3779b1) ^ Math.imul(this.resets, 0x85ebca6b) ^ network) >>> 0);
+		}
 	}
 
 	reset(): void {
