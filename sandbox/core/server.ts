@@ -260,9 +260,13 @@ export class Sandbox {
 			// Faults that stand in for the service (status, 429, reset) answer before it runs: the
 			// request was not processed. A malformed body corrupts the service's real answer.
 			faults = this.faults.take(id, method, request.path);
+			// Latency stands for a slow way to the service: a client that goes away meanwhile (a
+			// killed process) never reaches it, so its request is not processed (logged without a status).
+			let clientGone = false;
+			res.once('close', () => (clientGone = true));
 			for (const fault of faults) if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
-			response = this.faultResponse(id, faults);
-			if (!response && !faults.some((f) => f.kind === 'reset')) {
+			response = clientGone ? undefined : this.faultResponse(id, faults);
+			if (!clientGone && !response && !faults.some((f) => f.kind === 'reset')) {
 				if (rawBody.length > 0 && contentType.includes('json')) {
 					try {
 						body = JSON.parse(rawBody.toString('utf8'));

@@ -3,6 +3,7 @@
  * Ids made after the seed never repeat across sandbox starts or resets (a client that remembers
  * ids, such as n8n's trigger memory kept in its database, would otherwise skip the first new
  * items after a restart), while the seed itself — accounts, keys, seeded content — stays the same.
+ * And a request held by injected latency is dropped when its client goes away (a killed worker).
  */
 import { createSandbox } from '../../sandbox';
 import type { Sandbox, SandboxInfo } from '../../sandbox';
@@ -67,4 +68,27 @@ test('idSeed makes the new ids repeat (for a test that wants them fixed)', async
 	const a = await start({ idSeed: 7 });
 	const b = await start({ idSeed: 7 });
 	expect(await newIds(b.info)).toEqual(await newIds(a.info));
+});
+
+test('a request held by injected latency whose client went away is not processed', async () => {
+	const { sandbox, info } = await start();
+	const rule = sandbox.faults.add({ network: 'clawnet', method: 'POST', path: '/send', kind: 'latency', latencyMs: 400 });
+	const sam = key(info, 'Sam');
+	// The client gives up after 100 ms (as a killed process would): the DM must not be delivered.
+	const controller = new AbortController();
+	const sending = fetch(`${info.networks.clawnet.baseUrl}/send`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${sam}`, 'content-type': 'application/json', 'user-agent': 'ids-test' },
+		body: JSON.stringify({ to: 'n8n_agent', message: 'never arrives' }),
+		signal: controller.signal,
+	}).catch(() => 'aborted');
+	await new Promise((resolve) => setTimeout(resolve, 100));
+	controller.abort();
+	expect(await sending).toBe('aborted');
+	await new Promise((resolve) => setTimeout(resolve, 600));
+	sandbox.faults.remove(rule.id);
+	const inbox = await http('GET', `${info.networks.clawnet.baseUrl}/inbox`, { headers: { authorization: `Bearer ${key(info, 'n8n_agent')}` } });
+	expect(inbox.body.messages.map((m: { content: string }) => m.content).join('\n')).not.toContain('never arrives');
+	const logged = sandbox.log.list({ network: 'clawnet', method: 'POST', path: '/send' });
+	expect(logged.map((r) => r.status)).toEqual([undefined]);
 });
