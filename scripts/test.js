@@ -11,7 +11,8 @@
  *      test/static/engine.test.ts) that users get.
  *
  * Arguments go to jest: `npm test -- test/shared` runs one folder. `--jest-only` (first argument)
- * skips step 2, for quick runs while editing (`npm run jest -- test/shared`).
+ * skips step 2 (but builds when there is no dist/), for quick runs while editing
+ * (`npm run jest -- test/shared`).
  */
 'use strict';
 
@@ -42,9 +43,10 @@ function main() {
 		process.exit(1);
 	}
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	if (!jestOnly) {
+	// The e2e and static tests pack dist/: even a quick run builds when there is none.
+	if (!jestOnly || !require('node:fs').existsSync(path.join(ROOT, 'dist'))) {
 		step('building the package (npm run build) …', npm, ['run', '--silent', 'build']);
-		step('type-checking (npm run typecheck) …', npm, ['run', '--silent', 'typecheck']);
+		if (!jestOnly) step('type-checking (npm run typecheck) …', npm, ['run', '--silent', 'typecheck']);
 	}
 
 	// Loaded only now: runtime.js is plain Node, but keep the order obvious.
