@@ -14,7 +14,7 @@
  */
 'use strict';
 
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -57,10 +57,27 @@ function ensureDeps(root = ROOT) {
 	const reason = staleReason(root);
 	if (!reason) return false;
 	if (/differ from package-lock/.test(reason)) throw new Error(reason);
-	say(`${reason}: running \`npm ci\` (installs the ~1,100 locked dev packages into node_modules, about 1–2 minutes) …`);
+	say(`${reason}: running \`npm ci\` (installs the ~1,100 locked dev packages, ~1 GB, into node_modules: 1–2 minutes) …`);
 	const started = Date.now();
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+	// npm ci prints nothing for a minute or two: a small watcher process (spawnSync blocks our own
+	// timers) prints how far it got every 5 s.
+	const watcher = spawn(
+		process.execPath,
+		[
+			'-e',
+			// npm makes every package's folder first and fills them afterwards: the disk tells more.
+			`const fs = require('fs'); const used = () => { const s = fs.statfsSync(${JSON.stringify(root)}); return (s.blocks - s.bfree) * s.bsize; }; const start = used();
+			 setInterval(() => process.stdout.write('[deps]   … npm ci: ' + Math.round((Date.now() - ${started}) / 1000) + ' s, ~' + Math.max(0, Math.round((used() - start) / 1e6)) + ' of ~1,000 MB written\\n'), 5000);`,
+		],
+		{ stdio: ['ignore', 'inherit', 'ignore'] },
+	);
+	let result;
+	try {
+		result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+	} finally {
+		watcher.kill();
+	}
 	if (result.status !== 0) throw new Error(`npm ci failed (exit ${result.status ?? result.error?.message})`);
 	say(`npm ci done in ${Math.round((Date.now() - started) / 1000)} s`);
 	const still = staleReason(root);

@@ -103,7 +103,7 @@ const seconds = (ms) => `${Math.round(ms / 1000)} s`;
  * step never looks stuck. Resolves with the time it took; rejects with the output's tail.
  */
 const PROGRESS_MS = 5000;
-function run(command, args, options, { label, progress } = {}) {
+function run(command, args, options, { label, progress, step } = {}) {
 	const started = Date.now();
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
@@ -111,7 +111,11 @@ function run(command, args, options, { label, progress } = {}) {
 		let lastLine = '';
 		const take = (chunk) => {
 			output = (output + chunk).slice(-64 * 1024);
-			const lines = String(chunk).split('\n').map((l) => l.trim()).filter(Boolean);
+			// The last line that says what the tool does (a compiler's warnings are not news).
+			const lines = String(chunk)
+				.split('\n')
+				.map((l) => l.trim())
+				.filter((l) => l && (!step || step.test(l)));
 			if (lines.length) lastLine = lines[lines.length - 1];
 		};
 		child.stdout.on('data', take);
@@ -146,6 +150,26 @@ function countPackages(nodeModules) {
 		else count++;
 	}
 	return count;
+}
+
+/**
+ * How much the disk holding `dir` filled since now, as text ("1.2 GB"): one statfs call, so cheap
+ * enough to ask every few seconds (other writers on the same disk count too: it is a progress hint).
+ */
+function diskWritten(dir) {
+	const used = () => {
+		try {
+			const s = fs.statfsSync(dir);
+			return (s.blocks - s.bfree) * s.bsize;
+		} catch {
+			return 0;
+		}
+	};
+	const start = used();
+	return () => {
+		const bytes = Math.max(0, used() - start);
+		return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`;
+	};
 }
 
 /** The tools node-gyp needs to build sqlite3 (a C/C++ compiler, make, Python 3) that are missing. */
@@ -232,12 +256,13 @@ async function installInto(tmp) {
 	// registry here lacks a few other-platform optional bindings (e.g. msgpackr-extract for darwin),
 	// so the lock cannot list them and `npm ci` would refuse it as out of sync.
 	const modules = path.join(p.n8nHome, 'node_modules');
+	const written = diskWritten(tmp);
 	let ms = await run(npmCommand, ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: p.n8nHome, env: npmEnv() }, {
 		label: 'n8n',
 		progress: () => {
 			if (!fs.existsSync(modules)) return 'resolving the locked tree';
-			const done = Math.min(countPackages(modules), topLevel);
-			return `${done.toLocaleString('en')} of ${topLevel.toLocaleString('en')} packages unpacked (${Math.floor((100 * done) / topLevel)} %)`;
+			// npm makes every package's folder first and fills them afterwards: the disk tells more.
+			return `${countPackages(modules).toLocaleString('en')} of ${topLevel.toLocaleString('en')} package folders, ~${written()} of ~2.8 GB written`;
 		},
 	});
 	log(`  n8n in ${seconds(ms)}`);
@@ -251,7 +276,7 @@ async function installInto(tmp) {
 		p.node,
 		[gyp, 'rebuild', `--nodedir=${p.nodeHome}`, `--jobs=${Math.max(1, os.cpus().length)}`],
 		{ cwd: sqliteDir, env: npmEnv({ PATH: `${path.dirname(p.node)}${path.delimiter}${process.env.PATH}`, npm_config_nodedir: p.nodeHome }) },
-		{ label: 'sqlite3', progress: (line) => (line ? `now: ${line.slice(0, 120)}` : '') },
+		{ label: 'sqlite3', step: /^(CC|CXX|LINK|SOLINK_MODULE|COPY|ACTION|AR|TOUCH)\b/, progress: (line) => (line ? `now: ${line.slice(0, 120)}` : 'configuring') },
 	);
 	log(`  sqlite3 in ${seconds(ms)}`);
 
@@ -388,7 +413,7 @@ async function installNodeNow() {
 
 module.exports = { N8N_VERSION, NODE_VERSION, cacheRoot, runtimeDir, installedRuntime, ensureRuntime, ensureNode, missingBuildTools };
 
-if (require.main === module) {
+function main() {
 	const args = process.argv.slice(2);
 	const installers = { '--install-runtime': installRuntimeNow, '--install-node': installNodeNow };
 	if (installers[args[0]]) {
@@ -423,3 +448,5 @@ if (require.main === module) {
 	}
 	process.stdout.write(`n8n ${rt.n8nVersion} on Node ${rt.nodeVersion}\n  folder: ${rt.dir}\n  node:   ${rt.node}\n  n8n:    ${rt.n8n}\n`);
 }
+
+if (require.main === module) main();

@@ -68,7 +68,7 @@ describeWithN8n('DM auto-reply in n8n queue mode (Redis, PostgreSQL, one main, t
 	const roles: Role[] = [];
 	/** DMs sent: sender agent → DM id and phase. */
 	const sent = new Map<string, { id: string; phase: string }>();
-	let token: Record<string, string> = {};
+	const token: Record<string, string> = {};
 
 	const clawnet = () => sb.info.networks.clawnet.baseUrl;
 	const main = () => roles[0];
