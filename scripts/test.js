@@ -66,7 +66,7 @@ function main() {
 	}
 	say(`jest on Node ${runtime.NODE_VERSION} (${path.relative(ROOT, node).startsWith('..') ? node : path.relative(ROOT, node)}) …`);
 	const jest = path.join(path.dirname(require.resolve('jest/package.json', { paths: [ROOT] })), 'bin', 'jest.js');
-	const result = spawnSync(node, [jest, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CLAW_TEST_NODE: node } });
+	const result = spawnSync(node, [jest, ...args], { cwd: ROOT, stdio: 'inherit' });
 	process.exit(result.status ?? 1);
 }
 
