@@ -138,3 +138,32 @@ describe('CHANGELOG.md', () => {
 		expect(section(text, version)).toBeTruthy();
 	});
 });
+
+describe('npm run release (on your machine)', () => {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the release script's own helpers
+	const release = require(join(ROOT, 'scripts', 'release.js')) as {
+		releaseChangelog(text: string, version: string, date: string): string;
+		section(text: string, name: string): string | undefined;
+		compare(a: string, b: string): number;
+	};
+
+	test('moves the Unreleased notes under the new version and moves the compare links on', () => {
+		const before = read('CHANGELOG.md');
+		const after = release.releaseChangelog(before, '9.9.9', '2030-01-02');
+		expect(after).toContain('## [9.9.9] - 2030-01-02');
+		expect(release.section(after, '9.9.9')).toBe(release.section(before, 'Unreleased'));
+		expect(release.section(after, 'Unreleased')).toBe('');
+		expect(after).toMatch(/^\[Unreleased\]: \S+\/compare\/9\.9\.9\.\.\.HEAD$/m);
+		expect(after).toMatch(/^\[9\.9\.9\]: \S+\/compare\/\S+\.\.\.9\.9\.9$/m);
+	});
+
+	test('refuses an empty Unreleased section', () => {
+		expect(() => release.releaseChangelog('# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2026-11-23\n\n- x\n', '0.2.0', '2030-01-02')).toThrow(/no notes/);
+	});
+
+	test('orders versions (a pre-release before its release)', () => {
+		expect(release.compare('0.2.0', '0.1.9')).toBeGreaterThan(0);
+		expect(release.compare('1.0.0-rc.1', '1.0.0')).toBeLessThan(0);
+		expect(release.compare('0.10.0', '0.9.0')).toBeGreaterThan(0);
+	});
+});
