@@ -36,6 +36,12 @@ export interface SandboxOptions {
 	seed?: number;
 	/** Per-network instance settings, e.g. `{ clawnet: { generation: 'a2a' } }`; unknown keys or values throw. */
 	settings?: Partial<Record<NetworkId, Record<string, unknown>>>;
+	/**
+	 * Seeds the ids made after the seed data (messages, posts, jobs, …). By default it changes at
+	 * every start, so ids never repeat across restarts (a client that remembers ids — n8n's trigger
+	 * memory — would otherwise skip new items); give a number to make them repeat.
+	 */
+	idSeed?: number;
 }
 
 export interface SandboxInfo {
@@ -119,12 +125,18 @@ export class Sandbox {
 
 	private readonly host: string;
 
+	/** Per start (see SandboxOptions.idSeed) and per reset: what the id streams continue from. */
+	private readonly idSeed: number;
+
+	private resets = 0;
+
 	constructor(
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own state type
 		modules: Array<NetworkModule<any>>,
 		private readonly options: SandboxOptions = {},
 	) {
 		this.host = options.host ?? '127.0.0.1';
+		this.idSeed = (options.idSeed ?? Date.now() + process.pid * 0x10000 + Math.floor(Math.random() * 0x100000000)) >>> 0;
 		this.random = new Random(options.seed ?? 42);
 		this.faults = new FaultInjector(this.random);
 		for (const module of modules) {
@@ -171,12 +183,21 @@ export class Sandbox {
 		return this.mounted.get(network)?.state as S;
 	}
 
-	/** Back to the seeded state: same accounts, keys and content every time. */
+	/**
+	 * Back to the seeded state: same accounts, keys and content every time. The seed is drawn from
+	 * each network's fixed stream; then that stream continues from the id seed mixed with the
+	 * number of resets, so that ids made afterwards differ from those of any earlier start or reset.
+	 */
 	resetState(): void {
 		this.random.reset();
 		for (const r of this.randoms.values()) r.reset();
 		this.rateLimiter.reset();
 		for (const [id, m] of this.mounted) m.state = m.module.createState(this.env(id));
+		this.resets++;
+		for (const [id, r] of this.randoms) {
+			const network = [...id].reduce((h, c) => Math.imul(h, 33) + c.charCodeAt(0), 5381);
+			r.reset((Math.imul(this.idSeed, 0x9e3779b1) ^ Math.imul(this.resets, 0x85ebca6b) ^ network) >>> 0);
+		}
 	}
 
 	/** Back to the start: clock, faults, request log, each network's start settings and seed. */
@@ -267,9 +288,13 @@ export class Sandbox {
 			// Faults that stand in for the service (status, 429, reset) answer before it runs: the
 			// request was not processed. A malformed body corrupts the service's real answer.
 			faults = this.faults.take(id, method, request.path);
+			// Latency stands for a slow way to the service: a client that goes away meanwhile (a
+			// killed process) never reaches it, so its request is not processed (logged without a status).
+			let clientGone = false;
+			res.once('close', () => (clientGone = true));
 			for (const fault of faults) if (fault.kind === 'latency' && fault.latencyMs) await sleep(fault.latencyMs);
-			response = this.faultResponse(id, faults);
-			if (!response && !faults.some((f) => f.kind === 'reset')) {
+			response = clientGone ? undefined : this.faultResponse(id, faults);
+			if (!clientGone && !response && !faults.some((f) => f.kind === 'reset')) {
 				let badJson = false;
 				if (rawBody.length > 0 && contentType.includes('json')) {
 					try {

@@ -70,8 +70,9 @@ export function prepareUserFolder(options: {
 export function executeWorkflow(runtime: N8nRuntime, id: string, options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<{ run: any; stdout: string; stderr: string }>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see executeWorkflow
 export function nodeOutput(run: any, nodeName: string): Array<Array<Record<string, any>>>;
-export function launchN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string }): N8nProcess;
-export function startN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; timeoutMs?: number }): Promise<N8nProcess>;
+/** `command` 'worker' runs `n8n worker`, waited for on QUEUE_HEALTH_CHECK_PORT (QUEUE_HEALTH_CHECK_ACTIVE=true). */
+export function launchN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; command?: 'start' | 'worker' }): N8nProcess;
+export function startN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; timeoutMs?: number; command?: 'start' | 'worker' }): Promise<N8nProcess>;
 export function signIn(url: string): Promise<string>;
 export function nodeTypes(url: string, cookie: string): Promise<Array<{ name: string; displayName: string; version: number | number[]; iconUrl?: unknown; [key: string]: unknown }>>;
 /** Registers values (keys, tokens) that error messages of this module mask (`***` + last four). */

@@ -74,7 +74,7 @@ function portInUse(port) {
 function n8nEnv({ runtime, userFolder, port = 5678, brokerPort, extra = {} }) {
 	const env = {};
 	// Keep the basics of the caller's environment, but none of npm's or n8n's own settings.
-	for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|EXECUTIONS_|WEBHOOK_URL$)/i.test(k)) env[k] = v;
+	for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|N8N_|DB_|NODE_OPTIONS$|NODE_ENV$|EXECUTIONS_|QUEUE_|OFFLOAD_|WEBHOOK_URL$)/i.test(k)) env[k] = v;
 	return {
 		...env,
 		PATH: `${path.dirname(runtime.node)}${path.delimiter}${process.env.PATH ?? ''}`,
@@ -86,7 +86,7 @@ function n8nEnv({ runtime, userFolder, port = 5678, brokerPort, extra = {} }) {
 		N8N_HOST: 'localhost',
 		N8N_PROTOCOL: 'http',
 		N8N_EDITOR_BASE_URL: `http://localhost:${port}/`,
-		WEBHOOK_URL: `http://localhost:${port}/`,
+		N8N_WEBHOOK_URL: `http://localhost:${port}/`,
 		N8N_SECURE_COOKIE: 'false',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
@@ -102,6 +102,16 @@ function n8nEnv({ runtime, userFolder, port = 5678, brokerPort, extra = {} }) {
 		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// The list of verified community packages comes from n8n's servers (the node panel asks):
+		// offline, each ask logs a stack trace.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		// Defaults n8n announces it will change: set to today's values, which keeps behaviour and
+		// n8n's deprecation notice about them out of the log. (Two notices stay: the internal task
+		// runner mode — the external runner is a separate launcher n8n ships only in Docker — and
+		// the missing Python runner, which only Python Code nodes need.)
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(2 * 1024 ** 3),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '5000',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		DB_TYPE: 'sqlite',
@@ -301,17 +311,21 @@ async function httpStatus(url) {
 }
 
 /**
- * Launches `n8n start` in its own process group (so that stopping it also stops the task runner
+ * Launches `n8n start` (or `n8n worker`, with `command`) in its own process group (so that stopping it also stops the task runner
  * it spawns), logging to `logFile`. Returns at once { child, pid, url, stop, ready }: `ready()`
  * resolves when `/healthz/readiness` answers 200 (database migrated, server up; plain `/healthz`
  * answers before that) and rejects if n8n exits or the timeout passes; `stop()` ends the group
  * (SIGTERM, then SIGKILL after a grace period).
  */
-function launchN8n(runtime, { env, logFile }) {
-	const url = `http://127.0.0.1:${env.N8N_PORT}`;
+function launchN8n(runtime, { env, logFile, command = 'start' }) {
+	// A queue-mode worker answers /healthz/readiness on its own health port (QUEUE_HEALTH_CHECK_*).
+	const url = `http://127.0.0.1:${command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT}`;
+	if (command === 'worker' && (env.QUEUE_HEALTH_CHECK_ACTIVE !== 'true' || !env.QUEUE_HEALTH_CHECK_PORT)) {
+		throw new Error('a worker is waited for on its health port: set QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT');
+	}
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(runtime.node, [runtime.n8n, 'start'], { env, stdio: ['ignore', log, log], detached: true });
+	const child = spawn(runtime.node, [runtime.n8n, command], { env, stdio: ['ignore', log, log], detached: true });
 	fs.closeSync(log);
 	let exited = false;
 	const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -349,10 +363,11 @@ function launchN8n(runtime, { env, logFile }) {
 	return { child, pid: child.pid, url, stop, ready, exited: () => exited };
 }
 
-/** launchN8n + ready(); stops n8n again if it does not get ready. */
-async function startN8n(runtime, { env, logFile, timeoutMs }) {
-	if (await portInUse(Number(env.N8N_PORT))) throw new Error(`port ${env.N8N_PORT} is already in use (another n8n?)`);
-	const n8n = launchN8n(runtime, { env, logFile });
+/** launchN8n + ready(); stops n8n again if it does not get ready. `command`: 'start' or 'worker'. */
+async function startN8n(runtime, { env, logFile, timeoutMs, command = 'start' }) {
+	const port = Number(command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT);
+	if (await portInUse(port)) throw new Error(`port ${port} is already in use (another n8n?)`);
+	const n8n = launchN8n(runtime, { env, logFile, command });
 	try {
 		await n8n.ready(timeoutMs);
 	} catch (error) {

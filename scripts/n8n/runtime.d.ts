@@ -17,5 +17,9 @@ export function cacheRoot(): string;
 export function runtimeDir(): string;
 /** The runtime if fully installed (its marker written), else undefined; installs nothing. */
 export function installedRuntime(): N8nRuntime | undefined;
-/** Installs the runtime if needed (minutes, once) and returns it. Synchronous. */
-export function ensureRuntime(options?: { quiet?: boolean }): N8nRuntime;
+/** Installs the runtime if needed (minutes, once; progress on stderr) and returns it. Synchronous. */
+export function ensureRuntime(): N8nRuntime;
+/** The pinned Node's binary: the runtime's, else a Node-only install (made now if needed). Synchronous. */
+export function ensureNode(): string;
+/** Which of g++, make, python3 (needed to build sqlite3) are not on PATH. */
+export function missingBuildTools(): string[];

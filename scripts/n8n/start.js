@@ -7,7 +7,8 @@
  *   2. the sandbox on its default ports (SANDBOX_PORT moves them), in this process
  *   3. the n8n user folder .n8n-local/ (N8N_LOCAL_FOLDER moves it): the packed package,
  *      credentials, examples (re-imported only when an example file changed)
- *   4. `n8n start` on http://localhost:5678 (N8N_PORT moves it), loopback only, waited for
+ *   4. `n8n start` on http://localhost:5678 (N8N_PORT moves it), loopback only, waited for; the
+ *      printed link signs in onto the workflow overview with the examples
  *
  * Ctrl-C (or SIGTERM) stops n8n with its task runner, then the sandbox. n8n's own output goes to
  * .n8n-local/n8n.log.
@@ -19,7 +20,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const lib = require('./lib');
-const { ensureRuntime } = require('./runtime');
+const { N8N_VERSION, NODE_VERSION, ensureRuntime, installedRuntime, missingBuildTools, runtimeDir } = require('./runtime');
 
 const ROOT = lib.ROOT;
 const say = (line = '') => process.stdout.write(`${line}\n`);
@@ -64,6 +65,17 @@ async function main() {
 	const port = Number(process.env.N8N_PORT || 5678);
 	await stopLeftover(pidFile);
 
+	if (!installedRuntime()) {
+		const missing = missingBuildTools();
+		if (missing.length) {
+			process.stderr.write(
+				`npm start needs ${missing.join(', ')} to build n8n's database driver (sqlite3) on this first run, and ${missing.length === 1 ? 'it is' : 'they are'} not on PATH.\n` +
+					`Install ${missing.length === 1 ? 'it' : 'them'} (Debian/Ubuntu: sudo apt-get install ${missing.join(' ')}; macOS: xcode-select --install), then run npm start again.\n`,
+			);
+			process.exit(1);
+		}
+		say(`First run: installing n8n ${N8N_VERSION} on Node ${NODE_VERSION} into ${runtimeDir()} (once, ~2.8 GB; progress every few seconds) …`);
+	}
 	const runtime = ensureRuntime();
 	const { createSandbox, DEFAULT_PORTS, settingsFromArgs } = loadSandbox();
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
@@ -126,7 +138,8 @@ async function run({ runtime, sandbox, userFolder, pidFile, logFile, port, start
 		'',
 		`Ready in ${Math.round((Date.now() - started) / 1000)} s. Ctrl-C stops n8n and the sandbox.`,
 		'',
-		`  n8n editor   ${editor}`,
+		// Signing in at the bare URL lands on n8n's assistant page; this one lands on the examples.
+		`  n8n editor   ${editor}/signin?redirect=%2Fhome%2Fworkflows`,
 		`  sign in as   ${lib.OWNER.email}  /  ${lib.OWNER.password}   (local only: n8n listens on 127.0.0.1)`,
 		`  nodes        ${names.join(', ')}`,
 		'',
