@@ -69,7 +69,7 @@ async function main() {
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
 	// SANDBOX_CLAWNET_GENERATION=a2a npm start: ClawNet as of April 2026.
 	const settings = settingsFromArgs([], process.env);
-	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 }, settings });
+	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3, model: base + 4 }, settings });
 
 	let n8n;
 	let stopping = false;
