@@ -84,6 +84,14 @@ function automaticKey(ctx: IExecuteSingleFunctions, text: string, media: string[
 	return `n8n:${place}:${hashText(JSON.stringify([text, media]))}`;
 }
 
+/** The job a 409 idempotency conflict names ("… already used for job <uuid> …"), if any. */
+function conflictingJobId(error: unknown): string | undefined {
+	const e = error as { httpCode?: unknown; message?: unknown; description?: unknown };
+	if (String(e?.httpCode ?? '') !== '409') return undefined;
+	if (!/IDEMPOTENCY|idempotency/.test(`${String(e.message ?? '')} ${String(e.description ?? '')}`)) return undefined;
+	return /\bjob ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i.exec(String(e.message ?? ''))?.[1];
+}
+
 /** How many times a key whose job failed is followed by a new generation (`:r1`, `:r2`, …) before giving up. */
 const MAX_GENERATIONS = 20;
 
@@ -210,7 +218,17 @@ export async function createJobsPerPlatform(
 		let job: IDataObject = {};
 		for (let generation = 0; generation <= MAX_GENERATIONS; generation++) {
 			jobBody.idempotencyKey = generation === 0 ? key : `${key}:r${generation}`;
-			const items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: { ...jobBody } } });
+			let items: INodeExecutionData[];
+			try {
+				items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: { ...jobBody } } });
+			} catch (error) {
+				// The automatic key already stands for this text, media bytes, target and platform: a
+				// conflict means only the media's upload URLs differ (a retry uploaded them again).
+				// That job is the answer, when Claw Post names it.
+				const existing = body.__automaticKey ? conflictingJobId(error) : undefined;
+				if (!existing) throw error;
+				items = [{ json: (await apiRequest.call(this, 'clawpost', 'GET', `/v1/jobs/${encodeURIComponent(existing)}`, { itemIndex: this.getItemIndex() })) as IDataObject }];
+			}
 			job = items[0]?.json ?? {};
 			if (job.status !== 'failed' || items.length !== 1) {
 				jobs.push(...items.map((item) => item.json));

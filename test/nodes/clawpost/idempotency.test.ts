@@ -121,3 +121,21 @@ test('a custom key stays the user\'s (platform appended) and still never replays
 	expect(fixed.error).toBeUndefined();
 	expect(await sentKeys()).toEqual(['campaign-7:linkedin', 'campaign-7:linkedin', 'campaign-7:linkedin:r1']);
 });
+
+const PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+	'base64',
+);
+
+test('a true retry with binary media (uploaded again, so under a new URL) is the same job, not a 409', async () => {
+	const input = [{ json: {}, binary: { data: { data: PNG.toString('base64'), mimeType: 'image/png', fileName: 'dot.png' } } }];
+	const run = () =>
+		runNode({ type: 'clawPost', parameters: { resource: 'post', operation: 'create', platforms: ['x'], text: 'With a picture', options: { mediaBinaries: 'data' } }, credentials: creds(), input });
+	const first = await run();
+	const again = await run();
+	expect(first.error).toBeUndefined();
+	expect(again.error).toBeUndefined();
+	expect(again.items[0].json.id).toBe(first.items[0].json.id);
+	expect(await t.current.requests({ network: 'clawpost', path: '/v1/media/upload' })).toHaveLength(2);
+	expect(await jobsIn()).toHaveLength(1);
+});
