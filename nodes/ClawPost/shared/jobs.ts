@@ -218,15 +218,19 @@ export async function createJobsPerPlatform(
 		let job: IDataObject = {};
 		for (let generation = 0; generation <= MAX_GENERATIONS; generation++) {
 			jobBody.idempotencyKey = generation === 0 ? key : `${key}:r${generation}`;
-			let items: INodeExecutionData[];
+			let items: INodeExecutionData[] | undefined;
+			let failure: unknown;
 			try {
 				items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: { ...jobBody } } });
 			} catch (error) {
+				failure = error;
+			}
+			if (!items) {
 				// The automatic key already stands for this text, media bytes, target and platform: a
 				// conflict means only the media's upload URLs differ (a retry uploaded them again).
-				// That job is the answer, when Claw Post names it.
-				const existing = body.__automaticKey ? conflictingJobId(error) : undefined;
-				if (!existing) throw error;
+				// That job is the answer, when Claw Post names it. Anything else is the error as it was.
+				const existing = body.__automaticKey ? conflictingJobId(failure) : undefined;
+				if (!existing) throw failure;
 				items = [{ json: (await apiRequest.call(this, 'clawpost', 'GET', `/v1/jobs/${encodeURIComponent(existing)}`, { itemIndex: this.getItemIndex() })) as IDataObject }];
 			}
 			job = items[0]?.json ?? {};
