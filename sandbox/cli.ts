@@ -6,7 +6,7 @@ async function main(): Promise<void> {
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
 	const sandbox = createSandbox({
 		host: process.env.SANDBOX_HOST ?? '127.0.0.1',
-		ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 },
+		ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3, model: base + 4 },
 		// e.g. `npm run sandbox -- --clawnet-generation=a2a`, or SANDBOX_CLAWNET_GENERATION=a2a
 		settings: settingsFromArgs(process.argv.slice(2), process.env),
 	});

@@ -467,7 +467,7 @@ export class Sandbox {
 				return { status: 204 };
 			}
 		}
-		const net = /^\/_control\/(clawnet|clawtter|clawpost)(\/.*)$/.exec(path);
+		const net = /^\/_control\/(clawnet|clawtter|clawpost|model)(\/.*)$/.exec(path);
 		if (net && net[2] === '/settings' && this.mounted.get(net[1] as NetworkId)?.module.settings) {
 			const m = this.mounted.get(net[1] as NetworkId)!;
 			if (method === 'GET') return { status: 200, body: { settings: { ...m.settings } } };

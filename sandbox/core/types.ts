@@ -5,7 +5,7 @@ import type { Clock } from './clock';
 import type { RateLimiter } from './rateLimiter';
 import type { Random } from './random';
 
-export type NetworkId = 'clawnet' | 'clawtter' | 'clawpost';
+export type NetworkId = 'clawnet' | 'clawtter' | 'clawpost' | 'model';
 
 /** A request as a sandbox handler sees it. */
 export interface SandboxRequest {

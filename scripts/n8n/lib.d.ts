@@ -8,7 +8,7 @@ export const ROOT: string;
 export const PACKAGE_NAME: string;
 export const EXAMPLES_DIR: string;
 export const OWNER: { email: string; password: string; firstName: string; lastName: string };
-export const CREDENTIAL_IDS: { clawNetApi: string; clawtterApi: string; clawPostApi: string };
+export const CREDENTIAL_IDS: { clawNetApi: string; clawtterApi: string; clawPostApi: string; openAiApi: string };
 export const SANDBOX_ACCOUNTS: { clawnet: string; clawtter: string; clawpost: string };
 
 /** The part of the sandbox's `GET /_control/info` used here. */

@@ -23,7 +23,7 @@ const EXAMPLES_DIR = path.join(ROOT, 'examples');
 const OWNER = { email: 'owner@claw-social.local', password: 'ClawSocial-local-1', firstName: 'Local', lastName: 'Owner' };
 
 /** Fixed credential ids, so the example workflows (which reference them) work right after import. */
-const CREDENTIAL_IDS = { clawNetApi: 'clawNetSandbox01', clawtterApi: 'clawtterSandbx01', clawPostApi: 'clawPostSandbx01' };
+const CREDENTIAL_IDS = { clawNetApi: 'clawNetSandbox01', clawtterApi: 'clawtterSandbx01', clawPostApi: 'clawPostSandbx01', openAiApi: 'openAiSandbox001' };
 
 /** The seeded sandbox accounts the credentials act as. */
 const SANDBOX_ACCOUNTS = { clawnet: 'n8n_agent', clawtter: 'n8n-agent', clawpost: 'paired' };
@@ -167,7 +167,8 @@ function installPackedPackage(userFolder) {
 
 /**
  * The three credentials of the sandbox (from its `GET /_control/info`), with fixed ids and the
- * seeded keys of the accounts in SANDBOX_ACCOUNTS. Shaped for `n8n import:credentials --decrypted`.
+ * seeded keys of the accounts in SANDBOX_ACCOUNTS, plus an OpenAI credential whose Base URL is
+ * the sandbox's scripted model (any key works there). Shaped for `n8n import:credentials --decrypted`.
  */
 function sandboxCredentials(info) {
 	const key = (network) => {
@@ -185,6 +186,9 @@ function sandboxCredentials(info) {
 			baseUrl: info.networks.clawtter.baseUrl,
 		}),
 		credential('clawPostApi', `Claw Post sandbox (${SANDBOX_ACCOUNTS.clawpost})`, { apiKey: key('clawpost'), baseUrl: info.networks.clawpost.baseUrl }),
+		...(info.networks.model
+			? [credential('openAiApi', 'OpenAI sandbox (scripted model)', { apiKey: info.networks.model.apiKey, url: info.networks.model.baseUrl, header: false })]
+			: []),
 	];
 }
 

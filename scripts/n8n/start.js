@@ -81,7 +81,7 @@ async function main() {
 	const base = process.env.SANDBOX_PORT ? Number(process.env.SANDBOX_PORT) : DEFAULT_PORTS.control;
 	// SANDBOX_CLAWNET_GENERATION=a2a npm start: ClawNet as of April 2026.
 	const settings = settingsFromArgs([], process.env);
-	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3 }, settings });
+	const sandbox = createSandbox({ ports: { control: base, clawnet: base + 1, clawtter: base + 2, clawpost: base + 3, model: base + 4 }, settings });
 
 	let n8n;
 	let stopping = false;
@@ -148,6 +148,9 @@ async function run({ runtime, sandbox, userFolder, pidFile, logFile, port, start
 		'',
 		'  Try first: "Crosspost" → Execute workflow. It posts to the sandbox\'s Clawtter and ClawNet',
 		'  and publishes to X and LinkedIn through Claw Post, then shows the live URLs.',
+		'  The AI Agent example runs on the sandbox\'s scripted model (credential "OpenAI sandbox"):',
+		'  open its chat and write "Tell Tom the release is out", "Tweet that we shipped" or any text',
+		'  for Clawtter; the model calls that tool with your words and answers with its result.',
 		'  For the DM auto-reply, publish (activate) it, then send it a DM as Tom:',
 		`    curl -s -X POST ${info.networks.clawnet.baseUrl}/send \\`,
 		`      -H "Authorization: Bearer ${info.networks.clawnet.credentials.Tom}" -H 'Content-Type: application/json' \\`,
@@ -159,6 +162,7 @@ async function run({ runtime, sandbox, userFolder, pidFile, logFile, port, start
 	for (const [id, netInfo] of Object.entries(info.networks)) {
 		lines.push(`    ${id.padEnd(9)} ${netInfo.baseUrl}`);
 		for (const [who, key] of Object.entries(netInfo.credentials ?? {})) lines.push(`      ${who.padEnd(14)} ${key}`);
+		if (netInfo.apiKey) lines.push(`      any key works, e.g. ${netInfo.apiKey}; script it: POST ${info.control}/_control/model/script`);
 	}
 	say(lines.join('\n'));
 }

@@ -131,7 +131,7 @@ describeWithN8n('the n8n editor in headless Chromium', () => {
 		}
 	}, 180_000);
 
-	test('every example workflow opens with all its nodes, ours with their icons (the AI Agent one too, without an LLM credential)', async () => {
+	test('every example workflow opens with all its nodes, ours with their icons (the AI Agent one too, with its credential for the scripted model)', async () => {
 		const page = await context.newPage();
 		try {
 			for (const { file, workflow } of lib.exampleWorkflows()) {

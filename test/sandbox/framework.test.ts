@@ -9,7 +9,7 @@ const auth = (key: string) => ({ authorization: `Bearer ${key}` });
 
 test('info lists every network with its base URL and seeded credentials, stable across resets', async () => {
 	const info = t.current.info;
-	expect(Object.keys(info.networks).sort()).toEqual(['clawnet', 'clawpost', 'clawtter']);
+	expect(Object.keys(info.networks).sort()).toEqual(['clawnet', 'clawpost', 'clawtter', 'model']);
 	expect(info.networks.clawtter.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/clawtter$/);
 	const before = seededKey(t.current, 'clawnet', 'n8n_agent');
 	expect(before).toMatch(/^clwnt_[0-9a-f]{40}$/);

@@ -33,6 +33,68 @@ function platformsOf(value: unknown): string[] {
 	return [...new Set(list.map((p) => String(p).trim().toLowerCase()).filter((p) => p !== ''))];
 }
 
+/** A 53-bit hash (cyrb53) of a text, as 11 base-36 digits: not a secret, just a short fingerprint. */
+export function hashText(text: string, seed = 0): string {
+	let h1 = 0xdeadbeef ^ seed;
+	let h2 = 0x41c6ce57 ^ seed;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ c, 2654435761);
+		h2 = Math.imul(h2 ^ c, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
+function hashBytes(bytes: Uint8Array): string {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < bytes.length; i++) {
+		h1 = Math.imul(h1 ^ bytes[i], 2654435761);
+		h2 = Math.imul(h2 ^ bytes[i], 1597334677);
+	}
+	return hashText(`${h1}:${h2}:${bytes.length}`);
+}
+
+/**
+ * The automatic idempotency key of an item's post (the platform and its target are added per
+ * job): where it runs — the n8n instance (a second n8n, or a fresh database that counts
+ * executions from 1 again, must not get the first one's jobs back), the workflow, the execution,
+ * the node and the item — and what it posts (text and media). So n8n's Retry On Fail, or an
+ * agent calling the tool again with the same post, gets the same job, while a different post in
+ * the same run (an AI Agent calls a tool as item 0 every time) is a new job.
+ */
+function automaticKey(ctx: IExecuteSingleFunctions, text: string, media: string[]): string {
+	let instance = '';
+	try {
+		instance = ctx.getInstanceId() ?? '';
+	} catch {
+		instance = '';
+	}
+	const where = [
+		instance ? hashText(instance) : 'instance',
+		ctx.getWorkflow().id ?? 'workflow',
+		ctx.getExecutionId() ?? 'run',
+		ctx.getNode().id,
+		ctx.getItemIndex(),
+	].join(':');
+	// Keep within Claw Post's 255 characters whatever the ids look like.
+	const place = where.length > 120 ? hashText(where) + hashText(where, 1) : where;
+	return `n8n:${place}:${hashText(JSON.stringify([text, media]))}`;
+}
+
+/** The job a 409 idempotency conflict names ("… already used for job <uuid> …"), if any. */
+function conflictingJobId(error: unknown): string | undefined {
+	const e = error as { httpCode?: unknown; message?: unknown; description?: unknown };
+	if (String(e?.httpCode ?? '') !== '409') return undefined;
+	if (!/IDEMPOTENCY|idempotency/.test(`${String(e.message ?? '')} ${String(e.description ?? '')}`)) return undefined;
+	return /\bjob ([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i.exec(String(e.message ?? ''))?.[1];
+}
+
+/** How many times a key whose job failed is followed by a new generation (`:r1`, `:r2`, …) before giving up. */
+const MAX_GENERATIONS = 20;
+
 /**
  * preSend of Post → Create: checks everything before anything is sent (text, platforms, media
  * where the platform needs it), uploads binary media once for all platforms, and prepares the
@@ -67,16 +129,21 @@ export async function prepareJob(this: IExecuteSingleFunctions, requestOptions: 
 	const uploaded: string[] = [];
 	for (const file of files) uploaded.push(await uploadFile.call(this, file, platforms.length === 1 ? platforms[0] : undefined));
 
-	const key =
-		String(body.__idempotencyKey ?? '').trim() ||
-		`n8n:${this.getWorkflow().id ?? 'workflow'}:${this.getExecutionId() ?? 'run'}:${this.getNode().id}:${this.getItemIndex()}`;
 	const ready: IDataObject = {
 		text: body.text,
 		mediaPaths: [...uploaded, ...urls],
-		idempotencyKey: key,
 		__platforms: platforms,
 	};
 	if (group) ready.platformPayload = /^https?:\/\//i.test(group) ? { groupUrl: group } : { groupId: group };
+	const custom = String(body.__idempotencyKey ?? '').trim();
+	if (custom) {
+		ready.idempotencyKey = custom;
+	} else {
+		// The media's identity, not its upload URL: a retry uploads again and gets a new URL.
+		const media = [...files.map((f) => `${f.mimeType}:${f.fileName ?? ''}:${f.buffer.length}:${hashBytes(f.buffer)}`), ...urls];
+		ready.idempotencyKey = automaticKey(this, body.text, media);
+		ready.__automaticKey = true;
+	}
 	requestOptions.body = ready;
 	return requestOptions;
 }
@@ -138,11 +205,41 @@ export async function createJobsPerPlatform(
 	const platforms = body.__platforms as string[];
 	const jobs: IDataObject[] = [];
 	for (const platform of platforms) {
-		const jobBody: IDataObject = { ...body, platform, idempotencyKey: `${String(body.idempotencyKey)}:${platform}` };
+		const jobBody: IDataObject = { ...body, platform };
 		delete jobBody.__platforms;
+		delete jobBody.__automaticKey;
 		if (platform !== 'facebook') delete jobBody.platformPayload;
-		const items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: jobBody } });
-		jobs.push(...items.map((item) => item.json));
+		// The target is part of what is posted: a group post and a feed post are different posts.
+		const target = jobBody.platformPayload ? `:${hashText(JSON.stringify(jobBody.platformPayload))}` : '';
+		const key = `${String(body.idempotencyKey)}${body.__automaticKey ? target : ''}:${platform}`;
+		// Claw Post answers a key it knows with its job as it is now, a failed one included. A failed
+		// job is never the answer to a retry (the user retries after fixing the cause): the key's
+		// next generation posts again, and a retry of that one returns its job in turn.
+		let job: IDataObject = {};
+		for (let generation = 0; generation <= MAX_GENERATIONS; generation++) {
+			jobBody.idempotencyKey = generation === 0 ? key : `${key}:r${generation}`;
+			let items: INodeExecutionData[] | undefined;
+			let failure: unknown;
+			try {
+				items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: { ...jobBody } } });
+			} catch (error) {
+				failure = error;
+			}
+			if (!items) {
+				// The automatic key already stands for this text, media bytes, target and platform: a
+				// conflict means only the media's upload URLs differ (a retry uploaded them again).
+				// That job is the answer, when Claw Post names it. Anything else is the error as it was.
+				const existing = body.__automaticKey ? conflictingJobId(failure) : undefined;
+				if (!existing) throw failure;
+				items = [{ json: (await apiRequest.call(this, 'clawpost', 'GET', `/v1/jobs/${encodeURIComponent(existing)}`, { itemIndex: this.getItemIndex() })) as IDataObject }];
+			}
+			job = items[0]?.json ?? {};
+			if (job.status !== 'failed' || items.length !== 1) {
+				jobs.push(...items.map((item) => item.json));
+				break;
+			}
+			if (generation === MAX_GENERATIONS) jobs.push(job);
+		}
 	}
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const result = options.waitForResult === true ? await waitForJobs.call(this, jobs) : jobs;
