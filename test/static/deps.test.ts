@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- dev-only test code: it writes temporary folders */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only test code: it writes temporary folders */
 /**
  * `npm start` and `npm test` run `npm ci` themselves when node_modules does not match the lock
  * (scripts/deps.js). Here: what counts as stale, on small made-up projects, and that this
