@@ -19,6 +19,8 @@ import type {
 import { apiError, isMalformedJson, isNetworkError, lostAnswerAdvice, malformedJsonError, maskIfPresent, sanitizeError, secretValues } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
+import type { ActionLimit, Ticket } from './rateLimit';
+import { RateLimitWaitError, acquire, actionOf, deliveredIn, observe, recordDelivery, release } from './rateLimit';
 import { USER_AGENT } from './version';
 
 /**
@@ -102,6 +104,8 @@ export function throwOnApiError(network: NetworkId): PostReceiveAction {
 		response: IN8nHttpFullResponse,
 	): Promise<INodeExecutionData[]> {
 		const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
+		// The request guard reads the answer's rate-limit facts (it sees only the items otherwise).
+		ANSWERS.get(this)?.(api);
 		if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, this.getItemIndex());
 		if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, this.getItemIndex());
 		if (response.body === undefined || response.body === null || response.body === '') {
@@ -154,18 +158,144 @@ export function safeRequestError(error: unknown, secrets: string[], network: Net
 
 type Paginate = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 
+type Answer = { statusCode: number; headers?: IDataObject; body?: unknown };
+
+/** Per item context: where throwOnApiError hands the answer of the request on its way. */
+const ANSWERS = new WeakMap<object, (answer: Answer) => void>();
+
+/** The default of the node option Rate Limit → Max Wait: three minutes. */
+export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 180;
+
+/** The node's cap on waiting for a rate limit, in ms (the `rateLimit` collection every action node has). */
+function rateLimitCapMs(context: RequestContext): number {
+	let seconds: unknown;
+	try {
+		seconds = (context as IExecuteSingleFunctions).getNodeParameter('rateLimit.maxWaitSeconds', DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+	} catch {
+		seconds = DEFAULT_RATE_LIMIT_WAIT_SECONDS;
+	}
+	const n = Number(seconds);
+	return (Number.isFinite(n) && n >= 0 ? n : DEFAULT_RATE_LIMIT_WAIT_SECONDS) * 1000;
+}
+
+/** The budget key: network, the credential the node uses, and the action. */
+function budgetKey(context: RequestContext, network: NetworkId, limit: ActionLimit): string {
+	const credential = context.getNode().credentials?.[NETWORKS[network].credentialType];
+	return `${network}\u0000${credential?.id ?? credential?.name ?? '-'}\u0000${limit.action}`;
+}
+
+/**
+ * The per-item error when the wait for a rate limit would pass the node's cap. After a 429 of its
+ * own it is that 429 (the API's words, limit and reset), saying that nothing was sent and when to
+ * retry; an item that waited for a budget spent by others gets the node's own error.
+ */
+function waitCapError(context: RequestContext, network: NetworkId, error: RateLimitWaitError, itemIndex?: number, refused?: unknown): Error {
+	const name = NETWORKS[network].displayName;
+	const when = error.retryAt !== undefined ? new Date(error.retryAt).toISOString() : undefined;
+	const limit = error.action.limit !== undefined ? ` (${error.action.limit} per ${error.action.window ?? 'window'})` : '';
+	const cap = Math.round(error.capMs / 1000);
+	if (refused instanceof Error) {
+		const e = refused as Error & { description?: string };
+		e.description =
+			`${(e.description ?? '').replace(/\s*$/, '')} The reset is further away than this node waits (Rate Limit → Max Wait: ${cap} s): ` +
+			`nothing was sent for this item. ${when ? `Run it again after ${when}.` : 'Run it again later.'}`;
+		return e;
+	}
+	return new NodeOperationError(
+		context.getNode(),
+		`${name} rate limit for "${error.action.action}"${limit} is spent${when ? ` until ${when}` : ''}: longer than this node waits (${cap} s)`,
+		{
+			itemIndex,
+			description:
+				`Nothing was sent for this item. ${when ? `Run it again after ${when}.` : 'Run it again later.'} ` +
+				`Items of this run that went through are not affected. To wait longer, raise Rate Limit → Max Wait (Seconds) in the node, or spread the items out (a Wait node, or a schedule).`,
+		},
+	);
+}
+
+/** Whether a request is a write (a delivery that must not be repeated). */
+function isWrite(method: string | undefined): boolean {
+	const m = (method ?? 'GET').toUpperCase();
+	return m !== 'GET' && m !== 'HEAD' && m !== 'OPTIONS';
+}
+
+/**
+ * One routed request, paced by the rate limit of its action: it waits for a slot (or fails the
+ * item when the wait passes the cap), a 429 is waited out and the same request sent again, and a
+ * write already delivered in an earlier try of this run (Retry On Fail) is answered from memory.
+ */
+async function pacedRoutingRequest(
+	context: IExecutePaginationFunctions,
+	network: NetworkId,
+	send: (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const options = requestData.options;
+	const method = String(options.method ?? 'GET').toUpperCase();
+	const url = String(options.url ?? '');
+	const run = context.getExecuteData();
+	const itemIndex = context.getItemIndex();
+	const fingerprint = isWrite(method) ? `${itemIndex}|${method}|${url}|${JSON.stringify(options.qs ?? {})}|${JSON.stringify(options.body ?? null)}` : undefined;
+	if (fingerprint !== undefined) {
+		const done = deliveredIn(run, fingerprint);
+		if (done) return done.map((item) => ({ ...item, json: { ...item.json } }));
+	}
+	const limit = actionOf(network, method, url);
+	const key = budgetKey(context, network, limit);
+	const capMs = rateLimitCapMs(context);
+	const started = Date.now();
+	const single = Object.getPrototypeOf(context) as object;
+	let refused: unknown;
+	for (;;) {
+		let ticket: Ticket;
+		try {
+			ticket = await acquire(key, limit, started + capMs, started, capMs);
+		} catch (error) {
+			if (error instanceof RateLimitWaitError) throw waitCapError(context, network, error, itemIndex, refused);
+			throw error;
+		}
+		let answer: Answer | undefined;
+		const sink = (a: Answer) => (answer = a);
+		ANSWERS.set(single, sink);
+		ANSWERS.set(context, sink);
+		try {
+			const items = await send(requestData);
+			observe(key, limit, ticket, answer?.statusCode ?? 200, answer?.headers, answer?.body);
+			if (fingerprint !== undefined) recordDelivery(run, fingerprint, items);
+			return items;
+		} catch (error) {
+			if (answer === undefined) {
+				release(key, limit, ticket);
+				throw error;
+			}
+			observe(key, limit, ticket, answer.statusCode, answer.headers, answer.body);
+			// A 429 was refused before anything happened: wait for the window and send it again.
+			if (answer.statusCode !== 429) throw error;
+			refused = error;
+		} finally {
+			ANSWERS.delete(single);
+			ANSWERS.delete(context);
+		}
+	}
+}
+
 /**
  * The one path every routed request of the three nodes takes (declarative routing lets a node
- * wrap its requests only through the pagination hook): errors leave it sanitized and with honest
- * retry advice, and output items never carry the credential's values. `enabledBy` names the
- * boolean parameter (Return All) that switches the inner pagination on.
+ * wrap its requests only through the pagination hook): requests are paced by the networks' rate
+ * limits (pacedRoutingRequest), errors leave it sanitized and with honest retry advice, and output
+ * items never carry the credential's values. `enabledBy` names the boolean parameter (Return All)
+ * that switches the inner pagination on.
  */
 export function guardRequests(network: NetworkId, inner?: Paginate, enabledBy?: string): Paginate {
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		let items: INodeExecutionData[];
+		const routed = this.makeRoutingRequest.bind(this);
+		const paced = Object.create(this, {
+			makeRoutingRequest: { value: async (data: DeclarativeRestApiSettings.ResultOptions) => await pacedRoutingRequest(this, network, routed, data) },
+		}) as IExecutePaginationFunctions;
 		try {
 			const paginate = inner !== undefined && (enabledBy === undefined || this.getNodeParameter(enabledBy, false) === true);
-			items = paginate ? await inner.call(this, requestData) : await this.makeRoutingRequest(requestData);
+			items = paginate ? await inner.call(paced, requestData) : await paced.makeRoutingRequest(requestData);
 		} catch (error) {
 			throw safeRequestError(error, await usedSecrets.call(this), network, requestData.options.method);
 		}
@@ -198,22 +328,45 @@ export async function apiRequest<T = IDataObject>(
 	const secrets = secretValues(credentials as IDataObject);
 	const baseURL = normalizeBaseUrl(credentials.baseUrl);
 	assertBaseUrl(this.getNode(), network, baseURL, options.itemIndex);
+	// Triggers pass a timeout and keep their poll budget: they never wait on a rate limit here
+	// (their answers still tell the shared budget what they saw). Everything else is paced.
+	const paced = options.timeout === undefined;
+	const limit = actionOf(network, method, path);
+	const key = budgetKey(this, network, limit);
+	const capMs = paced ? rateLimitCapMs(this) : 0;
+	const started = Date.now();
 	let response: IN8nHttpFullResponse;
-	try {
-		response = (await this.helpers.httpRequestWithAuthentication.call(this, info.credentialType, {
-			method,
-			baseURL,
-			url: path,
-			qs: options.qs,
-			body: options.body,
-			headers: COMMON_HEADERS,
-			json: true,
-			ignoreHttpStatusErrors: true,
-			returnFullResponse: true,
-			...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
-		})) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw safeRequestError(error, secrets, network, method);
+	let refused: unknown;
+	for (;;) {
+		let ticket: Ticket = { probe: false };
+		if (paced) {
+			try {
+				ticket = await acquire(key, limit, started + capMs, started, capMs);
+			} catch (error) {
+				if (error instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, error, options.itemIndex, refused), secrets);
+				throw error;
+			}
+		}
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, info.credentialType, {
+				method,
+				baseURL,
+				url: path,
+				qs: options.qs,
+				body: options.body,
+				headers: COMMON_HEADERS,
+				json: true,
+				ignoreHttpStatusErrors: true,
+				returnFullResponse: true,
+				...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			if (paced) release(key, limit, ticket);
+			throw safeRequestError(error, secrets, network, method);
+		}
+		observe(key, limit, ticket, response.statusCode, response.headers as IDataObject, response.body);
+		if (!paced || response.statusCode !== 429) break;
+		refused = apiError(this.getNode(), network, { statusCode: 429, headers: response.headers as IDataObject, body: response.body }, options.itemIndex);
 	}
 	const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 	if (response.statusCode >= 400) throw sanitizeError(apiError(this.getNode(), network, api, options.itemIndex), secrets);
