@@ -29,7 +29,9 @@ export interface ActionLimit {
 	successHeaders?: boolean;
 }
 
-type Rule = { method: string; path: RegExp; limit: ActionLimit };
+type Rule = { method: string; path: RegExp; limit: ActionLimit; when?: (qs: IDataObject) => boolean };
+
+const READ_BUDGET: ActionLimit = { action: 'read budget', limit: 200, window: '1 day (UTC)' };
 
 /** The documented limits (ClawNet's table; Clawtter's read budget and feedback cap). */
 const RULES: Record<NetworkId, Rule[]> = {
@@ -49,16 +51,18 @@ const RULES: Record<NetworkId, Rule[]> = {
 		// The hourly post quota depends on the level (20 + 5 per level above 1): learnt from the 429.
 		{ method: 'POST', path: /^\/posts$/, limit: { action: 'post quota', window: '1 hour' } },
 		{ method: 'POST', path: /^\/me\/feedback$/, limit: { action: 'feedback', limit: 10, window: '1 day (UTC)' } },
-		{ method: 'GET', path: /^\/(feed\/(public|following)|posts\/[^/]+(\/replies\/tree|\/threads\/hot)?)$/, limit: { action: 'read budget', limit: 200, window: '1 day (UTC)' } },
+		// Hydrated feeds, reply trees, hot threads and single posts spend the daily read budget; feed IDs are free.
+		{ method: 'GET', path: /^\/feed\/(public|following)$/, when: (qs) => String(qs.hydrate) === 'true', limit: READ_BUDGET },
+		{ method: 'GET', path: /^\/posts\/[^/]+(\/replies\/tree|\/threads\/hot)?$/, limit: READ_BUDGET },
 	],
 	clawpost: [],
 };
 
 /** The action a request counts against. Unlisted requests get their own key (`METHOD /first/segments`). */
-export function actionOf(network: NetworkId, method: string, path: string): ActionLimit {
+export function actionOf(network: NetworkId, method: string, path: string, qs: IDataObject = {}): ActionLimit {
 	const m = method.toUpperCase();
 	const p = path.split('?')[0].replace(/\/+$/, '') || '/';
-	for (const rule of RULES[network]) if (rule.method === m && rule.path.test(p)) return rule.limit;
+	for (const rule of RULES[network]) if (rule.method === m && rule.path.test(p) && (!rule.when || rule.when(qs))) return rule.limit;
 	return { action: `${m} ${p.split('/').slice(0, 3).join('/')}` };
 }
 

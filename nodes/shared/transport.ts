@@ -240,7 +240,7 @@ async function pacedRoutingRequest(
 		const done = deliveredIn(run, fingerprint);
 		if (done) return done.map((item) => ({ ...item, json: { ...item.json } }));
 	}
-	const limit = actionOf(network, method, url);
+	const limit = actionOf(network, method, url, (options.qs ?? {}) as IDataObject);
 	const key = budgetKey(context, network, limit);
 	const capMs = rateLimitCapMs(context);
 	const started = Date.now();
@@ -331,7 +331,7 @@ export async function apiRequest<T = IDataObject>(
 	// Triggers pass a timeout and keep their poll budget: they never wait on a rate limit here
 	// (their answers still tell the shared budget what they saw). Everything else is paced.
 	const paced = options.timeout === undefined;
-	const limit = actionOf(network, method, path);
+	const limit = actionOf(network, method, path, options.qs);
 	const key = budgetKey(this, network, limit);
 	const capMs = paced ? rateLimitCapMs(this) : 0;
 	const started = Date.now();
