@@ -78,19 +78,20 @@ interface Budget {
 	latest?: number;
 	/** A probe (one request testing whether the window is over) is on its way. */
 	probing: boolean;
+	/** Requests waiting for the probe's answer (woken by it, no timer). */
+	waiting: Array<() => void>;
 }
 
 const BUDGETS = new Map<string, Budget>();
 
-/** Waiters check the budget this often; a probe is repeated this often within a reset's second. */
-const WAIT_STEP_MS = 25;
+/** Within a reset's last second, a probe is repeated this often. */
 const PROBE_STEP_MS = 100;
 
 function budgetOf(key: string, limit: ActionLimit): Budget {
 	let b = BUDGETS.get(key);
 	if (!b) {
 		// An action whose success answers tell the budget starts with one request that learns it.
-		b = { limit: limit.limit, remaining: limit.successHeaders ? undefined : limit.limit, exhausted: false, probing: false };
+		b = { limit: limit.limit, remaining: limit.successHeaders ? undefined : limit.limit, exhausted: false, probing: false, waiting: [] };
 		BUDGETS.set(key, b);
 	}
 	return b;
@@ -133,10 +134,21 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 			b.probing = true;
 			return { probe: true };
 		}
-		const wait = b.probing ? WAIT_STEP_MS : Math.min(from - now, 60_000);
+		if (b.probing) {
+			// The probe's answer (or its failure) wakes every waiter; it is bounded by the request's timeout.
+			await new Promise<void>((resolve) => b.waiting.push(resolve));
+			continue;
+		}
+		const wait = Math.min(from - now, 60_000);
 		if (now + wait > deadline) throw new RateLimitWaitError(limit, b.latest ?? b.earliest, now - started, capMs);
 		await sleep(wait);
 	}
+}
+
+function wake(b: Budget): void {
+	const waiting = b.waiting;
+	b.waiting = [];
+	for (const resolve of waiting) resolve();
 }
 
 function header(headers: IDataObject | undefined, name: string): string | undefined {
@@ -180,7 +192,11 @@ export function resetWindow(headers: IDataObject | undefined, body: unknown, now
 export function observe(key: string, limit: ActionLimit, ticket: Ticket, statusCode: number, headers: IDataObject | undefined, body: unknown): void {
 	const b = budgetOf(key, limit);
 	const now = Date.now();
-	if (ticket.probe) b.probing = false;
+	if (ticket.probe) {
+		b.probing = false;
+		// Waiters check again once this answer has been read (they resume after this function).
+		wake(b);
+	}
 	if (statusCode === 429) {
 		const window = resetWindow(headers, body, now) ?? [now + 1000, now + 1000];
 		const bodyLimit = body && typeof body === 'object' ? num((body as IDataObject).limit) : undefined;
@@ -216,8 +232,10 @@ export function observe(key: string, limit: ActionLimit, ticket: Ticket, statusC
 /** Gives back a slot that was taken but never used (the request was not sent). */
 export function release(key: string, limit: ActionLimit, ticket: Ticket): void {
 	const b = budgetOf(key, limit);
-	if (ticket.probe) b.probing = false;
-	else if (b.remaining !== undefined && !b.exhausted) b.remaining++;
+	if (ticket.probe) {
+		b.probing = false;
+		wake(b);
+	} else if (b.remaining !== undefined && !b.exhausted) b.remaining++;
 }
 
 /** Forgets every budget (tests). */
