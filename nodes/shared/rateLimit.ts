@@ -145,10 +145,18 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 	}
 }
 
-function wake(b: Budget): void {
-	const waiting = b.waiting;
-	b.waiting = [];
-	for (const resolve of waiting) resolve();
+/**
+ * Wakes the first `count` waiters (first come, first served): as many as the budget lets go, plus
+ * one that becomes the next probe. The others stay asleep, so a batch of 10,000 items costs one
+ * wake-up per request, not one per request per window.
+ */
+function wake(b: Budget, count = Infinity): void {
+	const woken = b.waiting.splice(0, count);
+	for (const resolve of woken) resolve();
+}
+
+function wakeAfterProbe(b: Budget): void {
+	wake(b, b.exhausted ? 1 : b.remaining === undefined ? Infinity : b.remaining + 1);
 }
 
 function header(headers: IDataObject | undefined, name: string): string | undefined {
@@ -192,11 +200,15 @@ export function resetWindow(headers: IDataObject | undefined, body: unknown, now
 export function observe(key: string, limit: ActionLimit, ticket: Ticket, statusCode: number, headers: IDataObject | undefined, body: unknown): void {
 	const b = budgetOf(key, limit);
 	const now = Date.now();
-	if (ticket.probe) {
-		b.probing = false;
-		// Waiters check again once this answer has been read (they resume after this function).
-		wake(b);
+	if (ticket.probe) b.probing = false;
+	try {
+		update(b, limit, ticket, statusCode, headers, body, now);
+	} finally {
+		if (ticket.probe) wakeAfterProbe(b);
 	}
+}
+
+function update(b: Budget, limit: ActionLimit, ticket: Ticket, statusCode: number, headers: IDataObject | undefined, body: unknown, now: number): void {
 	if (statusCode === 429) {
 		const window = resetWindow(headers, body, now) ?? [now + 1000, now + 1000];
 		const bodyLimit = body && typeof body === 'object' ? num((body as IDataObject).limit) : undefined;
@@ -208,8 +220,9 @@ export function observe(key: string, limit: ActionLimit, ticket: Ticket, statusC
 		b.latest = Math.max(window[1], b.earliest);
 		return;
 	}
-	// Any other answer: the request was not refused by the limit, so the window it counted in is open.
-	if (ticket.probe && b.exhausted) {
+	// A probe that was not refused: the window it counted in is open (a new one, when the budget
+	// was spent), with the limit less this request left.
+	if (ticket.probe) {
 		b.exhausted = false;
 		b.earliest = undefined;
 		b.latest = undefined;
@@ -234,7 +247,7 @@ export function release(key: string, limit: ActionLimit, ticket: Ticket): void {
 	const b = budgetOf(key, limit);
 	if (ticket.probe) {
 		b.probing = false;
-		wake(b);
+		wake(b, 1);
 	} else if (b.remaining !== undefined && !b.exhausted) b.remaining++;
 }
 

@@ -38,13 +38,48 @@ export const COMMON_HEADERS = {
 /**
  * Request defaults shared by the three declarative nodes. HTTP errors are not thrown by the
  * transport: `throwOnApiError` reads them, so that the API's own words reach the user.
+ *
+ * No `baseURL` expression here: declarative routing evaluates request defaults twice per item
+ * (its request pass and its base-URL pass). The Resource selector's first preSend (checkBaseUrl)
+ * sets the credential's Base URL instead, read once per run of the node.
  */
 export const REQUEST_DEFAULTS: DeclarativeRestApiSettings.HttpRequestOptions = {
-	baseURL: BASE_URL_EXPRESSION,
 	headers: COMMON_HEADERS,
 	json: true,
 	ignoreHttpStatusErrors: true,
 } as DeclarativeRestApiSettings.HttpRequestOptions;
+
+type RunContext = IExecuteSingleFunctions | IExecutePaginationFunctions;
+
+/**
+ * The node's credential data for this run of the node, read once: every item of a run uses the
+ * same credential, and each read is a credential lookup (and a decryption) in n8n. Kept weakly by
+ * the run's execute data, so it is gone with the run.
+ */
+const RUN_CREDENTIALS = new WeakMap<object, Map<string, Promise<IDataObject | undefined>>>();
+
+export async function runCredentials(this: RunContext, type: string): Promise<IDataObject | undefined> {
+	const run = this.getExecuteData() as object | undefined;
+	const read = async () => {
+		try {
+			return (await this.getCredentials(type)) as IDataObject;
+		} catch {
+			return undefined;
+		}
+	};
+	if (!run) return await read();
+	let byType = RUN_CREDENTIALS.get(run);
+	if (!byType) {
+		byType = new Map();
+		RUN_CREDENTIALS.set(run, byType);
+	}
+	let data = byType.get(type);
+	if (!data) {
+		data = read();
+		byType.set(type, data);
+	}
+	return await data;
+}
 
 /**
  * Throws unless `baseURL` is an http(s) URL; the message names where it comes from: the
@@ -88,6 +123,10 @@ export function normalizeBaseUrl(value: unknown): string {
 export function checkBaseUrl(network: NetworkId): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		const source = this.getNode().parameters.baseUrl !== undefined ? 'field' : 'credential';
+		if (source === 'credential') {
+			const credentials = await runCredentials.call(this, NETWORKS[network].credentialType);
+			requestOptions.baseURL = normalizeBaseUrl(credentials?.baseUrl);
+		}
 		assertBaseUrl(this.getNode(), network, String(requestOptions.baseURL ?? ''), this.getItemIndex(), source);
 		return requestOptions;
 	};
@@ -120,9 +159,12 @@ type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptions
 /** The secret values of every credential the node has (the key or token it sends), for masking. */
 export async function usedSecrets(this: RequestContext): Promise<string[]> {
 	const out: string[] = [];
+	const perRun = 'getExecuteData' in this && typeof this.getExecuteData === 'function';
 	for (const type of Object.keys(this.getNode().credentials ?? {})) {
 		try {
-			out.push(...secretValues((await this.getCredentials(type)) as IDataObject));
+			// A routed request reads the run's credential once (runCredentials); others read it here.
+			const data = perRun ? await runCredentials.call(this as RunContext, type) : ((await this.getCredentials(type)) as IDataObject);
+			if (data) out.push(...secretValues(data));
 		} catch {
 			// No such credential on this node (e.g. Register runs without one): nothing to mask.
 		}

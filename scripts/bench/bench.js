@@ -287,6 +287,15 @@ async function main() {
 			fetch: () => fetch(`${base}/posts/${postId}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }).then((r) => r.json()),
 		},
 	};
+	if (process.env.BENCH_PROFILE) {
+		// `BENCH_PROFILE=send|get` runs only this package's operation, for `--cpu-prof`.
+		for (let rep = 0; rep < REPS; rep++) {
+			resetBudgets();
+			await runNode({ ...cases[process.env.BENCH_PROFILE].claw(), input: items(ITEMS) });
+		}
+		sb.stop();
+		return;
+	}
 	const timing = { send: { claw: [], http: [], fetch: [] }, get: { claw: [], http: [], fetch: [] } };
 	const input = items(ITEMS);
 	for (let rep = -1; rep < REPS; rep++) {
