@@ -335,8 +335,16 @@ export function locator(options: {
 	};
 }
 
-/** The Max Wait / Check Every options of operations that can wait for an outcome. */
-export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: number, checkDescription?: string): INodeProperties[] {
+/**
+ * The longest an operation waits for an outcome inside the node (seconds): an n8n worker is held
+ * while it sleeps. Longer waits belong in the workflow: a Wait node, then a Get of the job or post
+ * (README, "Waiting longer"; examples/wait-for-job.json).
+ */
+export const MAX_NODE_WAIT_SECONDS = 300;
+
+/** The Max Wait / Check Every options of operations that can wait for an outcome (Max Wait at most MAX_NODE_WAIT_SECONDS). */
+export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: number, checkDescription?: string, longer?: string): INodeProperties[] {
+	const max = Math.min(maxWaitMax, MAX_NODE_WAIT_SECONDS);
 	return [
 		{
 			displayName: 'Check Every (Seconds)',
@@ -351,9 +359,16 @@ export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: nu
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: maxWaitMax },
-			default: maxWaitDefault,
+			typeOptions: { minValue: 1, maxValue: max },
+			default: Math.min(maxWaitDefault, max),
+			description: `At most ${max} s: the node holds an n8n worker while it waits.${longer ? ` ${longer}` : ''}`,
 			displayOptions: { show: { [flag]: [true] } },
 		},
 	];
+}
+
+/** Max Wait in milliseconds, as the waiting code uses it: the option's value, never above the cap. */
+export function maxWaitMs(value: unknown, fallbackSeconds: number): number {
+	const n = Number(value ?? fallbackSeconds);
+	return Math.min(MAX_NODE_WAIT_SECONDS, Math.max(1, Number.isFinite(n) ? n : fallbackSeconds)) * 1000;
 }

@@ -66,7 +66,7 @@ export const postCreate: OperationDefinition = {
 						'Same key, same job: never a second post. By default the key is derived from the execution, node and item, so n8n\'s Retry On Fail never posts twice. The platform is appended per job.',
 					routing: { send: { type: 'body', property: '__idempotencyKey' } },
 				},
-				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)'),
+				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)', 'To wait longer, turn Wait for Result off and follow with a Wait node and Job → Get.'),
 				{
 					displayName: 'Media Binary Properties',
 					name: 'mediaBinaries',
