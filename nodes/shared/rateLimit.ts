@@ -116,9 +116,9 @@ export interface Ticket {
 
 /**
  * Takes a slot of the budget `key` for one request, waiting (with `sleep`) while it is spent.
- * Throws RateLimitWaitError when the wait would end after `deadline` (unix ms).
+ * Answers a RateLimitWaitError (nothing taken) when the wait would end after `deadline` (unix ms).
  */
-export async function acquire(key: string, limit: ActionLimit, deadline: number, started: number, capMs: number): Promise<Ticket> {
+export async function acquire(key: string, limit: ActionLimit, deadline: number, started: number, capMs: number): Promise<Ticket | RateLimitWaitError> {
 	const b = budgetOf(key, limit);
 	for (;;) {
 		const now = Date.now();
@@ -128,7 +128,7 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 			return { probe: false };
 		}
 		// A window that certainly ends after the deadline: fail now rather than wait for nothing.
-		if (b.earliest !== undefined && b.earliest > deadline) throw new RateLimitWaitError(limit, b.latest, now - started, capMs);
+		if (b.earliest !== undefined && b.earliest > deadline) return new RateLimitWaitError(limit, b.latest, now - started, capMs);
 		const from = b.earliest ?? now;
 		if (!b.probing && now >= from) {
 			b.probing = true;
@@ -140,7 +140,7 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 			continue;
 		}
 		const wait = Math.min(from - now, 60_000);
-		if (now + wait > deadline) throw new RateLimitWaitError(limit, b.latest ?? b.earliest, now - started, capMs);
+		if (now + wait > deadline) return new RateLimitWaitError(limit, b.latest ?? b.earliest, now - started, capMs);
 		await sleep(wait);
 	}
 }

@@ -289,35 +289,32 @@ async function pacedRoutingRequest(
 	const single = Object.getPrototypeOf(context) as object;
 	let refused: unknown;
 	for (;;) {
-		let ticket: Ticket;
-		try {
-			ticket = await acquire(key, limit, started + capMs, started, capMs);
-		} catch (error) {
-			if (error instanceof RateLimitWaitError) throw waitCapError(context, network, error, itemIndex, refused);
-			throw error;
-		}
+		const ticket = await acquire(key, limit, started + capMs, started, capMs);
+		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused);
 		let answer: Answer | undefined;
 		const sink = (a: Answer) => (answer = a);
 		ANSWERS.set(single, sink);
 		ANSWERS.set(context, sink);
-		try {
-			const items = await send(requestData);
+		// Errors pass on to guardRequests, which sanitizes them.
+		const outcome = await send(requestData).then(
+			(items) => ({ items }),
+			(error: unknown) => ({ error }),
+		);
+		ANSWERS.delete(single);
+		ANSWERS.delete(context);
+		if ('items' in outcome) {
 			observe(key, limit, ticket, answer?.statusCode ?? 200, answer?.headers, answer?.body);
-			if (fingerprint !== undefined) recordDelivery(run, fingerprint, items);
-			return items;
-		} catch (error) {
-			if (answer === undefined) {
-				release(key, limit, ticket);
-				throw error;
-			}
-			observe(key, limit, ticket, answer.statusCode, answer.headers, answer.body);
-			// A 429 was refused before anything happened: wait for the window and send it again.
-			if (answer.statusCode !== 429) throw error;
-			refused = error;
-		} finally {
-			ANSWERS.delete(single);
-			ANSWERS.delete(context);
+			if (fingerprint !== undefined) recordDelivery(run, fingerprint, outcome.items);
+			return outcome.items;
 		}
+		if (answer === undefined) {
+			release(key, limit, ticket);
+			throw outcome.error;
+		}
+		observe(key, limit, ticket, answer.statusCode, answer.headers, answer.body);
+		// A 429 was refused before anything happened: wait for the window and send it again.
+		if (answer.statusCode !== 429) throw outcome.error;
+		refused = outcome.error;
 	}
 }
 
@@ -382,12 +379,9 @@ export async function apiRequest<T = IDataObject>(
 	for (;;) {
 		let ticket: Ticket = { probe: false };
 		if (paced) {
-			try {
-				ticket = await acquire(key, limit, started + capMs, started, capMs);
-			} catch (error) {
-				if (error instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, error, options.itemIndex, refused), secrets);
-				throw error;
-			}
+			const taken = await acquire(key, limit, started + capMs, started, capMs);
+			if (taken instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, taken, options.itemIndex, refused), secrets);
+			ticket = taken;
 		}
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(this, info.credentialType, {
