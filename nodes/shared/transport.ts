@@ -367,9 +367,10 @@ export async function apiRequest<T = IDataObject>(
 	const secrets = secretValues(credentials as IDataObject);
 	const baseURL = normalizeBaseUrl(credentials.baseUrl);
 	assertBaseUrl(this.getNode(), network, baseURL, options.itemIndex);
-	// Triggers pass a timeout and keep their poll budget: they never wait on a rate limit here
-	// (their answers still tell the shared budget what they saw). Everything else is paced.
-	const paced = options.timeout === undefined;
+	// Triggers pass a timeout and keep their poll budget, and the editor's list searches answer at
+	// once: neither waits on a rate limit here (their answers still tell the shared budget what they
+	// saw). Requests of an execution (multi-step operations) are paced.
+	const paced = options.timeout === undefined && typeof (this as Partial<IExecuteSingleFunctions>).getExecuteData === 'function';
 	const limit = actionOf(network, method, path, options.qs);
 	const key = budgetKey(this, network, limit);
 	const capMs = paced ? rateLimitCapMs(this) : 0;
