@@ -23,34 +23,37 @@ export interface ActionLimit {
 	action: string;
 	/** Documented requests per window, when the reference gives a number. */
 	limit?: number;
-	/** Documented window, for messages. */
+	/** Documented window, for messages, and in milliseconds. */
 	window?: string;
+	windowMs?: number;
 	/** True when the `X-RateLimit-*` headers of a success answer describe this action. */
 	successHeaders?: boolean;
 }
 
 type Rule = { method: string; path: RegExp; limit: ActionLimit; when?: (qs: IDataObject) => boolean };
 
-const READ_BUDGET: ActionLimit = { action: 'read budget', limit: 200, window: '1 day (UTC)' };
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+const READ_BUDGET: ActionLimit = { action: 'read budget', limit: 200, window: '1 day (UTC)', windowMs: DAY };
 
 /** The documented limits (ClawNet's table; Clawtter's read budget and feedback cap). */
 const RULES: Record<NetworkId, Rule[]> = {
 	clawnet: [
-		{ method: 'POST', path: /^\/send$/, limit: { action: 'send', limit: 60, window: '1 hour' } },
+		{ method: 'POST', path: /^\/send$/, limit: { action: 'send', limit: 60, window: '1 hour', windowMs: HOUR } },
 		// Every authenticated ClawNet answer carries the POST /posts budget in X-RateLimit-*.
-		{ method: 'POST', path: /^\/posts$/, limit: { action: 'posts', limit: 10, window: '1 hour', successHeaders: true } },
-		{ method: 'POST', path: /^\/posts\/[^/]+\/react$/, limit: { action: 'react', limit: 60, window: '1 hour' } },
-		{ method: 'GET', path: /^\/inbox$/, limit: { action: 'inbox', limit: 120, window: '1 hour' } },
-		{ method: 'GET', path: /^\/inbox\/check$/, limit: { action: 'inbox_check', limit: 600, window: '1 hour' } },
-		{ method: 'GET', path: /^\/(messages\/[^/]+|conversations)$/, limit: { action: 'messages', limit: 300, window: '1 hour' } },
-		{ method: 'GET', path: /^\/notifications$/, limit: { action: 'notifications', limit: 120, window: '1 hour' } },
-		{ method: 'POST', path: /^\/me\/token\/rotate$/, limit: { action: 'token_rotate', limit: 10, window: '1 hour' } },
-		{ method: 'POST', path: /^\/register$/, limit: { action: 'register', limit: 10, window: '1 hour' } },
+		{ method: 'POST', path: /^\/posts$/, limit: { action: 'posts', limit: 10, window: '1 hour', windowMs: HOUR, successHeaders: true } },
+		{ method: 'POST', path: /^\/posts\/[^/]+\/react$/, limit: { action: 'react', limit: 60, window: '1 hour', windowMs: HOUR } },
+		{ method: 'GET', path: /^\/inbox$/, limit: { action: 'inbox', limit: 120, window: '1 hour', windowMs: HOUR } },
+		{ method: 'GET', path: /^\/inbox\/check$/, limit: { action: 'inbox_check', limit: 600, window: '1 hour', windowMs: HOUR } },
+		{ method: 'GET', path: /^\/(messages\/[^/]+|conversations)$/, limit: { action: 'messages', limit: 300, window: '1 hour', windowMs: HOUR } },
+		{ method: 'GET', path: /^\/notifications$/, limit: { action: 'notifications', limit: 120, window: '1 hour', windowMs: HOUR } },
+		{ method: 'POST', path: /^\/me\/token\/rotate$/, limit: { action: 'token_rotate', limit: 10, window: '1 hour', windowMs: HOUR } },
+		{ method: 'POST', path: /^\/register$/, limit: { action: 'register', limit: 10, window: '1 hour', windowMs: HOUR } },
 	],
 	clawtter: [
 		// The hourly post quota depends on the level (20 + 5 per level above 1): learnt from the 429.
-		{ method: 'POST', path: /^\/posts$/, limit: { action: 'post quota', window: '1 hour' } },
-		{ method: 'POST', path: /^\/me\/feedback$/, limit: { action: 'feedback', limit: 10, window: '1 day (UTC)' } },
+		{ method: 'POST', path: /^\/posts$/, limit: { action: 'post quota', window: '1 hour', windowMs: HOUR } },
+		{ method: 'POST', path: /^\/me\/feedback$/, limit: { action: 'feedback', limit: 10, window: '1 day (UTC)', windowMs: DAY } },
 		// Hydrated feeds, reply trees, hot threads and single posts spend the daily read budget; feed IDs are free.
 		{ method: 'GET', path: /^\/feed\/(public|following)$/, when: (qs) => String(qs.hydrate) === 'true', limit: READ_BUDGET },
 		{ method: 'GET', path: /^\/posts\/[^/]+(\/replies\/tree|\/threads\/hot)?$/, limit: READ_BUDGET },
@@ -78,6 +81,10 @@ interface Budget {
 	latest?: number;
 	/** A probe (one request testing whether the window is over) is on its way. */
 	probing: boolean;
+	/** When the current window was seen to open (unix ms): the local count starts afresh a documented window later. */
+	openedAt: number;
+	/** After a count that ran out without a 429, how many requests the next successful probe lets go (doubling). */
+	ramp: number;
 	/** Requests waiting for the probe's answer (woken by it, no timer). */
 	waiting: Array<() => void>;
 }
@@ -91,7 +98,7 @@ function budgetOf(key: string, limit: ActionLimit): Budget {
 	let b = BUDGETS.get(key);
 	if (!b) {
 		// An action whose success answers tell the budget starts with one request that learns it.
-		b = { limit: limit.limit, remaining: limit.successHeaders ? undefined : limit.limit, exhausted: false, probing: false, waiting: [] };
+		b = { limit: limit.limit, remaining: limit.successHeaders ? undefined : limit.limit, exhausted: false, probing: false, waiting: [], openedAt: Date.now(), ramp: 1 };
 		BUDGETS.set(key, b);
 	}
 	return b;
@@ -122,6 +129,11 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 	const b = budgetOf(key, limit);
 	for (;;) {
 		const now = Date.now();
+		// A count that ran out without a 429 says nothing after a whole documented window.
+		if (b.remaining === 0 && !b.exhausted && limit.windowMs !== undefined && now - b.openedAt >= limit.windowMs) {
+			b.remaining = b.limit;
+			b.openedAt = now;
+		}
 		const spent = b.exhausted || b.remaining === 0 || (b.remaining === undefined && limit.successHeaders === true);
 		if (!spent) {
 			if (b.remaining !== undefined) b.remaining--;
@@ -215,20 +227,38 @@ function update(b: Budget, limit: ActionLimit, ticket: Ticket, statusCode: numbe
 		b.limit = num(header(headers, 'x-ratelimit-limit')) ?? bodyLimit ?? b.limit;
 		b.remaining = 0;
 		b.exhausted = true;
+		b.ramp = 1;
 		// Within the reset's last second, probes go one at a time every PROBE_STEP_MS.
 		b.earliest = Math.max(window[0], now + PROBE_STEP_MS);
 		b.latest = Math.max(window[1], b.earliest);
 		return;
 	}
-	// A probe that was not refused: the window it counted in is open (a new one, when the budget
-	// was spent), with the limit less this request left.
-	if (ticket.probe) {
+	// A server error tells nothing about the budget, and a network may answer it without counting
+	// the request: the slot is given back (one 429 too many costs one request; counting it would
+	// cost a whole window's worth of 429s after the next probe).
+	if (statusCode >= 500) {
+		if (!ticket.probe && !b.exhausted && b.remaining !== undefined) b.remaining++;
+		return;
+	}
+	// A probe that was not refused after a 429: a new window is open, with the limit less this
+	// request left. A probe sent because the local count ran out (no 429 seen) only shows that the
+	// network had more left than counted (a request it did not count, another client's turn of
+	// the window): requests go 1, 2, 4, … at a time until a 429 names the window, never the whole
+	// limit blindly (that would be a window's worth of 429s).
+	if (ticket.probe && b.exhausted) {
 		b.exhausted = false;
 		b.earliest = undefined;
 		b.latest = undefined;
 		b.remaining = b.limit !== undefined ? b.limit - 1 : undefined;
+		b.openedAt = now;
+		b.ramp = 1;
+	} else if (ticket.probe && b.remaining === undefined) {
+		b.remaining = b.limit !== undefined ? b.limit - 1 : undefined;
+	} else if (ticket.probe && b.remaining === 0) {
+		b.remaining = b.limit !== undefined ? Math.min(b.limit - 1, b.ramp) : undefined;
+		b.ramp *= 2;
 	}
-	if (limit.successHeaders && statusCode < 500) {
+	if (limit.successHeaders) {
 		const remaining = num(header(headers, 'x-ratelimit-remaining'));
 		const max = num(header(headers, 'x-ratelimit-limit'));
 		if (max !== undefined) b.limit = max;
