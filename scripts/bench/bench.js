@@ -338,7 +338,10 @@ async function main() {
 	before = await counts();
 	const batch = await peakHeap(() => runNode({ ...cases.get.claw(), input: items(BIG) }));
 	if (batch.result.error || batch.result.items.length !== BIG) throw new Error(`batch: ${batch.result.error?.message ?? batch.result.items.length}`);
-	rows.push([`Post → Get, a batch of ${fmt(BIG)} items`, `peak heap +${fmt(batch.mb, 1)} MB`, `${await clientRequests(before)} requests`, '']);
+	const batchRequests = await clientRequests(before);
+	const httpBatch = await peakHeap(() => runNode({ ...cases.get.http(), input: items(BIG) }));
+	if (httpBatch.result.error || httpBatch.result.items.length !== BIG) throw new Error(`HTTP batch: ${httpBatch.result.error?.message ?? httpBatch.result.items.length}`);
+	rows.push([`Post → Get, a batch of ${fmt(BIG)} items`, `peak heap +${fmt(batch.mb, 1)} MB (${batchRequests} requests)`, `HTTP Request node +${fmt(httpBatch.mb, 1)} MB`, `${fmt(batch.mb / httpBatch.mb, 2)}× HTTP Request`]);
 
 	// ---- trigger polls: ClawNet Trigger, New Direct Message
 	await sb.control('POST', 'reset');
