@@ -231,16 +231,18 @@ function budgetKey(context: RequestContext, network: NetworkId, limit: ActionLim
  * own it is that 429 (the API's words, limit and reset), saying that nothing was sent and when to
  * retry; an item that waited for a budget spent by others gets the node's own error.
  */
-function waitCapError(context: RequestContext, network: NetworkId, error: RateLimitWaitError, itemIndex?: number, refused?: unknown): Error {
+function waitCapError(context: RequestContext, network: NetworkId, error: RateLimitWaitError, itemIndex?: number, refused?: unknown, earlier = 0): Error {
 	const name = NETWORKS[network].displayName;
 	const when = error.retryAt !== undefined ? new Date(error.retryAt).toISOString() : undefined;
 	const limit = error.action.limit !== undefined ? ` (${error.action.limit} per ${error.action.window ?? 'window'})` : '';
 	const cap = Math.round(error.capMs / 1000);
+	// Honest about the item's earlier requests (pages read, jobs created before this one).
+	const sent = earlier === 0 ? 'nothing was sent for this item' : `this request was not sent (${earlier} earlier request${earlier === 1 ? '' : 's'} of this item went through)`;
 	if (refused instanceof Error) {
 		const e = refused as Error & { description?: string };
 		e.description =
 			`${(e.description ?? '').replace(/\s*$/, '')} The reset is further away than this node waits (Rate Limit → Max Wait: ${cap} s): ` +
-			`nothing was sent for this item. ${when ? `Run it again after ${when}.` : 'Run it again later.'}`;
+			`${sent}. ${when ? `Run it again after ${when}.` : 'Run it again later.'}`;
 		return e;
 	}
 	return new NodeOperationError(
@@ -249,7 +251,7 @@ function waitCapError(context: RequestContext, network: NetworkId, error: RateLi
 		{
 			itemIndex,
 			description:
-				`Nothing was sent for this item. ${when ? `Run it again after ${when}.` : 'Run it again later.'} ` +
+				`${sent[0].toUpperCase()}${sent.slice(1)}. ${when ? `Run it again after ${when}.` : 'Run it again later.'} ` +
 				`Items of this run that went through are not affected. To wait longer, raise Rate Limit → Max Wait (Seconds) in the node, or spread the items out (a Wait node, or a schedule).`,
 		},
 	);
@@ -271,6 +273,7 @@ async function pacedRoutingRequest(
 	network: NetworkId,
 	send: (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	item: { sent: number } = { sent: 0 },
 ): Promise<INodeExecutionData[]> {
 	const options = requestData.options;
 	const method = String(options.method ?? 'GET').toUpperCase();
@@ -290,7 +293,7 @@ async function pacedRoutingRequest(
 	let refused: unknown;
 	for (;;) {
 		const ticket = await acquire(key, limit, started + capMs, started, capMs);
-		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused);
+		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused, item.sent);
 		let answer: Answer | undefined;
 		const sink = (a: Answer) => (answer = a);
 		ANSWERS.set(single, sink);
@@ -305,6 +308,7 @@ async function pacedRoutingRequest(
 		if ('items' in outcome) {
 			observe(key, limit, ticket, answer?.statusCode ?? 200, answer?.headers, answer?.body);
 			if (fingerprint !== undefined) recordDelivery(run, fingerprint, outcome.items);
+			item.sent++;
 			return outcome.items;
 		}
 		if (answer === undefined) {
@@ -329,8 +333,9 @@ export function guardRequests(network: NetworkId, inner?: Paginate, enabledBy?: 
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		let items: INodeExecutionData[];
 		const routed = this.makeRoutingRequest.bind(this);
+		const item = { sent: 0 };
 		const paced = Object.create(this, {
-			makeRoutingRequest: { value: async (data: DeclarativeRestApiSettings.ResultOptions) => await pacedRoutingRequest(this, network, routed, data) },
+			makeRoutingRequest: { value: async (data: DeclarativeRestApiSettings.ResultOptions) => await pacedRoutingRequest(this, network, routed, data, item) },
 		}) as IExecutePaginationFunctions;
 		try {
 			const paginate = inner !== undefined && (enabledBy === undefined || this.getNodeParameter(enabledBy, false) === true);
