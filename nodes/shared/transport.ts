@@ -122,7 +122,9 @@ export function normalizeBaseUrl(value: unknown): string {
  */
 export function checkBaseUrl(network: NetworkId): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const source = this.getNode().parameters.baseUrl !== undefined ? 'field' : 'credential';
+		// An operation with its own Base URL field (Register) routes it into the request; every
+		// other one uses the credential's.
+		const source = requestOptions.baseURL !== undefined && this.getNode().parameters.baseUrl !== undefined ? 'field' : 'credential';
 		if (source === 'credential') {
 			const credentials = await runCredentials.call(this, NETWORKS[network].credentialType);
 			requestOptions.baseURL = normalizeBaseUrl(credentials?.baseUrl);
