@@ -14,7 +14,9 @@
  *   two injected 500s.
  *
  * Environment: CLAW_BENCH_N8N_HOME (set by run.js), BENCH_ITEMS (default 1000), BENCH_REPS
- * (default 11), BENCH_BIG (default 10000).
+ * (default 11), BENCH_BIG (default 10000); BENCH_PROFILE=send|get runs only this package's
+ * operation (BENCH_REPS × BENCH_ITEMS items), for a CPU profile:
+ *   BENCH_PROFILE=send CLAW_BENCH_N8N_HOME=<runtime>/n8n <runtime node> --cpu-prof scripts/bench/bench.js
  */
 const Module = require('node:module');
 const fs = require('node:fs');
