@@ -210,6 +210,23 @@ const ANSWERS = new WeakMap<object, (answer: Answer) => void>();
 /** The default of the node option Rate Limit → Max Wait: three minutes. */
 export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 180;
 
+/** What the guard needs of the node per run (its cap and budget keys): read once, not per request. */
+const RUN_SETTINGS = new WeakMap<object, { capMs: number; credentialId: string }>();
+
+function runSettings(context: RequestContext, network: NetworkId): { capMs: number; credentialId: string } {
+	const run = typeof (context as Partial<IExecuteSingleFunctions>).getExecuteData === 'function' ? ((context as IExecuteSingleFunctions).getExecuteData() as object | undefined) : undefined;
+	let settings = run ? RUN_SETTINGS.get(run) : undefined;
+	if (!settings) {
+		const node = context.getNode();
+		const credential = node.credentials?.[NETWORKS[network].credentialType];
+		settings = { capMs: rateLimitCapMs(context), credentialId: credential?.id ?? credential?.name ?? '-' };
+		// A cap given by an expression may differ per item: then it is read per request.
+		const raw = (node.parameters.rateLimit as IDataObject | undefined)?.maxWaitSeconds;
+		if (run && !(typeof raw === 'string' && raw.startsWith('='))) RUN_SETTINGS.set(run, settings);
+	}
+	return settings;
+}
+
 /** The node's cap on waiting for a rate limit, in ms (the `rateLimit` collection every action node has). */
 function rateLimitCapMs(context: RequestContext): number {
 	let seconds: unknown;
@@ -224,8 +241,7 @@ function rateLimitCapMs(context: RequestContext): number {
 
 /** The budget key: network, the credential the node uses, and the action. */
 function budgetKey(context: RequestContext, network: NetworkId, limit: ActionLimit): string {
-	const credential = context.getNode().credentials?.[NETWORKS[network].credentialType];
-	return `${network}\u0000${credential?.id ?? credential?.name ?? '-'}\u0000${limit.action}`;
+	return `${network}\u0000${runSettings(context, network).credentialId}\u0000${limit.action}`;
 }
 
 /**
@@ -289,7 +305,7 @@ async function pacedRoutingRequest(
 	}
 	const limit = actionOf(network, method, url, (options.qs ?? {}) as IDataObject);
 	const key = budgetKey(context, network, limit);
-	const capMs = rateLimitCapMs(context);
+	const capMs = runSettings(context, network).capMs;
 	const started = Date.now();
 	const single = Object.getPrototypeOf(context) as object;
 	let refused: unknown;
@@ -380,7 +396,7 @@ export async function apiRequest<T = IDataObject>(
 	const paced = options.timeout === undefined && typeof (this as Partial<IExecuteSingleFunctions>).getExecuteData === 'function';
 	const limit = actionOf(network, method, path, options.qs);
 	const key = budgetKey(this, network, limit);
-	const capMs = paced ? rateLimitCapMs(this) : 0;
+	const capMs = paced ? runSettings(this, network).capMs : 0;
 	const started = Date.now();
 	let response: IN8nHttpFullResponse;
 	let refused: unknown;

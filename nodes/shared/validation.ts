@@ -268,21 +268,23 @@ export function checkParameterValue(property: INodeProperties, value: unknown): 
 
 /**
  * Which parameters are shown depends on the node's parameters only, not on the item: worked out
- * once per node parameters (per run) rather than per item (a walk over every property of the node).
+ * once per run of the node (kept with the run's execute data; `getNode()` hands out a fresh copy
+ * each call, so the node itself cannot be the key) rather than per item, a walk over every property.
  */
 const VISIBLE = new WeakMap<object, WeakMap<INodeProperties[], ParameterRef[]>>();
 
 /** The parameters of the node the current item will send: shown ones, and collection entries that are set. */
 function visibleParameters(this: IExecuteSingleFunctions, properties: INodeProperties[]): ParameterRef[] {
-	const node = this.getNode();
-	let byProperties = VISIBLE.get(node.parameters);
+	const run = this.getExecuteData() as object | undefined;
+	if (!run) return findVisibleParameters(this.getNode(), properties);
+	let byProperties = VISIBLE.get(run);
 	if (!byProperties) {
 		byProperties = new WeakMap();
-		VISIBLE.set(node.parameters, byProperties);
+		VISIBLE.set(run, byProperties);
 	}
 	let refs = byProperties.get(properties);
 	if (!refs) {
-		refs = findVisibleParameters(node, properties);
+		refs = findVisibleParameters(this.getNode(), properties);
 		byProperties.set(properties, refs);
 	}
 	return refs;
