@@ -13,7 +13,7 @@ import type {
 import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
-import { checkBaseUrl, guardRequests, throwOnApiError } from './transport';
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
 import type { IdShapeName } from './validation';
 import { ID_SHAPES, checkParameters } from './validation';
 
@@ -55,7 +55,7 @@ export function resourceProperty(
  *   pagination (Return All, multi-step operations) runs inside the guard.
  */
 export function withSharedLayers(network: NetworkId, properties: INodeProperties[]): INodeProperties[] {
-	return properties.map((property) => {
+	return [...properties, rateLimitProperty(network)].map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
 			return {
@@ -94,6 +94,30 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		}
 		return property;
 	});
+}
+
+/**
+ * The node's Rate Limit options (every operation): how long an item may wait for the network's
+ * rate limit before it fails with an error that says when to retry. The request guard reads it.
+ */
+export function rateLimitProperty(network: NetworkId): INodeProperties {
+	return {
+		displayName: 'Rate Limit',
+		name: 'rateLimit',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Wait (Seconds)',
+				name: 'maxWaitSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 3600 },
+				default: DEFAULT_RATE_LIMIT_WAIT_SECONDS,
+				description: `How long an item may wait for ${NETWORKS[network].displayName}'s rate limit to reset (requests are paced by the limit and a refused one is sent again after the reset). An item that would wait longer fails with an error saying when to retry; 0 never waits.`,
+			},
+		],
+	};
 }
 
 /** The Operation selector of one resource. */
@@ -314,8 +338,16 @@ export function locator(options: {
 	};
 }
 
-/** The Max Wait / Check Every options of operations that can wait for an outcome. */
-export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: number, checkDescription?: string): INodeProperties[] {
+/**
+ * The longest an operation waits for an outcome inside the node (seconds): an n8n worker is held
+ * while it sleeps. Longer waits belong in the workflow: a Wait node, then a Get of the job or post
+ * (README, "Waiting longer"; examples/wait-for-job.json).
+ */
+export const MAX_NODE_WAIT_SECONDS = 300;
+
+/** The Max Wait / Check Every options of operations that can wait for an outcome (Max Wait at most MAX_NODE_WAIT_SECONDS). */
+export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: number, checkDescription?: string, longer?: string): INodeProperties[] {
+	const max = Math.min(maxWaitMax, MAX_NODE_WAIT_SECONDS);
 	return [
 		{
 			displayName: 'Check Every (Seconds)',
@@ -330,9 +362,16 @@ export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: nu
 			displayName: 'Max Wait (Seconds)',
 			name: 'maxWaitSeconds',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: maxWaitMax },
-			default: maxWaitDefault,
+			typeOptions: { minValue: 1, maxValue: max },
+			default: Math.min(maxWaitDefault, max),
+			description: `At most ${max} s: the node holds an n8n worker while it waits.${longer ? ` ${longer}` : ''}`,
 			displayOptions: { show: { [flag]: [true] } },
 		},
 	];
+}
+
+/** Max Wait in milliseconds, as the waiting code uses it: the option's value, never above the cap. */
+export function maxWaitMs(value: unknown, fallbackSeconds: number): number {
+	const n = Number(value ?? fallbackSeconds);
+	return Math.min(MAX_NODE_WAIT_SECONDS, Math.max(1, Number.isFinite(n) ? n : fallbackSeconds)) * 1000;
 }

@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INode,
 	INodeProperties,
 	INodeTypeDescription,
 	PreSendAction,
@@ -274,9 +275,31 @@ export function checkParameterValue(property: INodeProperties, value: unknown): 
 	}
 }
 
+/**
+ * Which parameters are shown depends on the node's parameters only, not on the item: worked out
+ * once per run of the node (kept with the run's execute data; `getNode()` hands out a fresh copy
+ * each call, so the node itself cannot be the key) rather than per item, a walk over every property.
+ */
+const VISIBLE = new WeakMap<object, WeakMap<INodeProperties[], ParameterRef[]>>();
+
 /** The parameters of the node the current item will send: shown ones, and collection entries that are set. */
 function visibleParameters(this: IExecuteSingleFunctions, properties: INodeProperties[]): ParameterRef[] {
-	const node = this.getNode();
+	const run = this.getExecuteData() as object | undefined;
+	if (!run) return findVisibleParameters(this.getNode(), properties);
+	let byProperties = VISIBLE.get(run);
+	if (!byProperties) {
+		byProperties = new WeakMap();
+		VISIBLE.set(run, byProperties);
+	}
+	let refs = byProperties.get(properties);
+	if (!refs) {
+		refs = findVisibleParameters(this.getNode(), properties);
+		byProperties.set(properties, refs);
+	}
+	return refs;
+}
+
+function findVisibleParameters(node: INode, properties: INodeProperties[]): ParameterRef[] {
 	const description = { properties } as unknown as INodeTypeDescription;
 	const out: ParameterRef[] = [];
 	for (const property of properties) {
@@ -294,6 +317,27 @@ function visibleParameters(this: IExecuteSingleFunctions, properties: INodePrope
 	return out;
 }
 
+const NOT_ROUTED = Symbol('not routed');
+
+/**
+ * The value routing already put into the request for a parameter sent as it is (`send` to a fixed
+ * body or query property, no `value` transform): the same value getNodeParameter would give, read
+ * without evaluating the item's expression a further time. NOT_ROUTED otherwise.
+ */
+function routedValue(property: INodeProperties, path: string, requestOptions: IHttpRequestOptions): unknown {
+	const send = property.routing?.send;
+	if (!send || send.value !== undefined || typeof send.property !== 'string' || send.property.startsWith('=')) return NOT_ROUTED;
+	if (path !== property.name && !path.endsWith(`.${property.name}`)) return NOT_ROUTED;
+	const target = send.type === 'body' ? requestOptions.body : send.type === 'query' || send.type === undefined ? requestOptions.qs : undefined;
+	if (!target || typeof target !== 'object') return NOT_ROUTED;
+	let at: unknown = target;
+	for (const key of send.propertyInDotNotation === false ? [send.property] : send.property.split('.')) {
+		if (!at || typeof at !== 'object' || !Object.prototype.hasOwnProperty.call(at, key)) return NOT_ROUTED;
+		at = (at as IDataObject)[key];
+	}
+	return at;
+}
+
 /**
  * preSend of every operation (on the Resource selector, so none can miss it): each parameter the
  * request will use is read after expressions ran and checked against its type, its documented
@@ -305,7 +349,8 @@ export function checkParameters(network: string, properties: INodeProperties[]):
 			let value: unknown;
 			let problem: string | undefined;
 			try {
-				value = this.getNodeParameter(path, undefined, { extractValue: property.type === 'resourceLocator' });
+				value = routedValue(property, path, requestOptions);
+				if (value === NOT_ROUTED) value = this.getNodeParameter(path, undefined, { extractValue: property.type === 'resourceLocator' });
 				problem = checkParameterValue(property, value);
 			} catch (error) {
 				problem = `could not be read: ${(error as Error).message}`;

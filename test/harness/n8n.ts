@@ -199,6 +199,8 @@ export interface RunNodeOptions {
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	mode?: WorkflowExecuteMode;
+	/** Node settings, e.g. `{ retryOnFail: true, maxTries: 3, waitBetweenTries: 0 }`. */
+	settings?: Partial<Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>>;
 }
 
 export interface RunNodeResult {
@@ -225,6 +227,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }])),
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
+		...(options.settings ?? {}),
 	};
 	const workflow = new Workflow({ id: 'test-workflow', nodes: [node], connections: {}, active: false, nodeTypes });
 	const mode = options.mode ?? 'manual';

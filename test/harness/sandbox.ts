@@ -2,6 +2,7 @@
  * Starts the sandbox in the test process on free loopback ports and talks to its control API
  * over real HTTP, like any other client would.
  */
+import { resetBudgets } from '../../nodes/shared/rateLimit';
 import { createSandbox } from '../../sandbox';
 import type { FaultInput, FaultRule, LoggedRequest, Sandbox, SandboxInfo, SandboxOptions } from '../../sandbox';
 
@@ -56,6 +57,8 @@ export function useSandbox(options: SandboxOptions = {}): { readonly current: Te
 	});
 	beforeEach(async () => {
 		await holder.current?.reset();
+		// The nodes' rate-limit budgets live in the process: a reset sandbox starts them afresh.
+		resetBudgets();
 	});
 	afterAll(async () => {
 		await holder.current?.sandbox.stop();

@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readBinaryProperties } from '../../shared/binary';
+import { maxWaitMs } from '../../shared/descriptions';
 import { apiRequest } from '../../shared/transport';
 import { DO_NOT_RETRY, FAILURE_REMEDIES } from './failures';
 import { uploadFile } from './media';
@@ -163,7 +164,7 @@ export function jobFailure(this: IExecuteSingleFunctions, job: IDataObject): Nod
 /** Polls the jobs (GET /v1/jobs/:id) until each has succeeded or failed, or the wait ends. */
 export async function waitForJobs(this: IExecuteSingleFunctions, jobs: IDataObject[]): Promise<IDataObject[]> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	const maxWait = Math.max(1, Number(options.maxWaitSeconds ?? 120)) * 1000;
+	const maxWait = maxWaitMs(options.maxWaitSeconds, 120);
 	const interval = Math.max(1, Number(options.checkEverySeconds ?? 5)) * 1000;
 	const started = Date.now();
 	const current = jobs.map((job) => ({ ...job }));
@@ -186,7 +187,7 @@ export async function waitForJobs(this: IExecuteSingleFunctions, jobs: IDataObje
 			`Claw Post job ${pending.map((job) => `${String(job.id)} (${String(job.platform)}, ${String(job.status)})`).join(', ')} not finished after ${Math.round(maxWait / 1000)} s`,
 			{
 				itemIndex: this.getItemIndex(),
-				description: 'The job may still publish: check it later with Job → Get. Is the paired browser open?',
+				description: 'The job may still publish: check it later with Job → Get (for longer waits: a Wait node, then Job → Get). Is the paired browser open?',
 			},
 		);
 	}

@@ -1,17 +1,41 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { maxWaitMs } from '../../shared/descriptions';
 import { apiRequest } from '../../shared/transport';
 
 export const PENDING_NOTICE =
 	'Pending review: Clawtter moderates every post; others see it, can like it or reply to it only once it is approved.';
 
+/**
+ * Reads of your own post list in this run of the node, per identity: the items waiting for
+ * moderation at the same time share one read instead of each asking for the same list.
+ */
+const LIST_READS = new WeakMap<object, Map<string, { at: number; read: Promise<IDataObject> }>>();
+const SHARE_READ_MS = 1000;
+
 /** The moderation status of one of your posts, read from your own post list (which shows every state). */
 async function statusOf(this: IExecuteSingleFunctions, identityId: string, postId: string): Promise<string | undefined> {
-	const body = (await apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(identityId)}/posts`, {
-		qs: { limit: 200 },
-		itemIndex: this.getItemIndex(),
-	})) as IDataObject;
+	const run = (this.getExecuteData() as object | undefined) ?? this;
+	let reads = LIST_READS.get(run);
+	if (!reads) {
+		reads = new Map();
+		LIST_READS.set(run, reads);
+	}
+	let shared = reads.get(identityId);
+	if (!shared || Date.now() - shared.at > SHARE_READ_MS) {
+		shared = {
+			at: Date.now(),
+			read: apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(identityId)}/posts`, {
+				qs: { limit: 200 },
+				itemIndex: this.getItemIndex(),
+			}) as Promise<IDataObject>,
+		};
+		reads.set(identityId, shared);
+		// A failed read is not shared with later checks.
+		shared.read.catch(() => reads!.delete(identityId));
+	}
+	const body = await shared.read;
 	const post = ((body.items as IDataObject[] | undefined) ?? []).find((p) => String(p.post_id) === postId);
 	return post ? String(post.moderation_status) : undefined;
 }
@@ -35,7 +59,7 @@ export async function awaitModeration(this: IExecuteSingleFunctions, items: INod
 					description: `The post was created (post_id ${String(json.post_id)}) and is pending review. Add the identity_id you registered with to the credential, or turn off "Wait for Moderation".`,
 				});
 			}
-			const maxWait = Math.max(1, Number(options.maxWaitSeconds ?? 60)) * 1000;
+			const maxWait = maxWaitMs(options.maxWaitSeconds, 60);
 			const interval = Math.max(1, Number(options.checkEverySeconds ?? 5)) * 1000;
 			const started = Date.now();
 			let status = 'pending';
@@ -46,7 +70,7 @@ export async function awaitModeration(this: IExecuteSingleFunctions, items: INod
 			json.moderation_status = status;
 			json.waited_seconds = Math.round((Date.now() - started) / 1000);
 			if (status === 'pending') {
-				json.notice = `Still pending review after ${Math.round(maxWait / 1000)} s; check later with User → Get Posts (post_id ${String(json.post_id)}).`;
+				json.notice = `Still pending review after ${Math.round(maxWait / 1000)} s; check later with User → Get Posts (post_id ${String(json.post_id)}), e.g. after a Wait node.`;
 			} else {
 				json.notice = status === 'approved' ? 'Approved: the post is visible to everyone.' : `Moderation decided: ${status}.`;
 			}

@@ -4,6 +4,7 @@
  * the node outputs (the delivered `content` kept, `text` / `wrapper_valid` added), paging,
  * limits checked before sending, rate limits and errors.
  */
+import { resetBudgets } from '../../../nodes/shared/rateLimit';
 import { FRAMING, wrapMessage } from '../../../sandbox/clawnet/wrap';
 import { HOUR, agentModes, expectSameSet, field, json, paired, rl, useClawNet } from './helpers';
 import type { Json } from './helpers';
@@ -98,10 +99,11 @@ describe('Message → Send', () => {
 		expect(await c.sent()).toMatchObject([{ method: 'POST', path: '/send', status: 404 }]);
 	});
 
-	test('over the hourly send limit (windowScale: an hour lasts a minute): 429 with the API\'s message, the limit and the reset; paired under Continue On Fail', async () => {
+	test('over the hourly send limit (windowScale: an hour lasts a minute): items are paced by the limit; one whose wait passes Rate Limit → Max Wait is the 429 with the API\'s message, the limit and the reset, paired under Continue On Fail', async () => {
 		await c.t.current.control('POST', 'clock', { windowScale: 1 / 60 });
 		const input = Array.from({ length: 61 }, (_, i) => ({ json: { i } }));
-		const batch = await c.run(send(rl('id', 'Tom'), '={{ "note " + $json.i }}'), { input, continueOnFail: true });
+		const capped = { rateLimit: { maxWaitSeconds: 5 } };
+		const batch = await c.run({ ...send(rl('id', 'Tom'), '={{ "note " + $json.i }}'), ...capped }, { input, continueOnFail: true });
 		expect(batch.error).toBeUndefined();
 		expect(batch.items).toHaveLength(61);
 		expect(paired(batch.items)).toEqual(input.map((_, i) => ({ item: i })));
@@ -109,29 +111,28 @@ describe('Message → Send', () => {
 		expect(requests).toHaveLength(61);
 		const limited = requests.filter((r) => r.status === 429);
 		expect(limited).toHaveLength(1);
-		// The item whose request was refused is the error item (the requests run concurrently).
-		const refused = Number(/^note (\d+)$/.exec(String((limited[0].body as Json).message))![1]);
+		// 60 went through; the item that learnt the window was spent is the error item.
+		const refused = batch.items.findIndex((item) => item.error !== undefined);
 		batch.items.forEach((item, i) => {
 			if (i === refused) expect(item.json).toEqual({ error: 'Too many requests. Limit: 60/hour for send.' });
 			else expect(item.json).toEqual({ ok: true, id: expect.stringMatching(/^msg_/) });
 		});
 		expect(batch.items[refused].error?.name).toBe('NodeApiError');
+		expect((batch.items[refused].error as { description?: string }).description).toMatch(/Max Wait: 5 s\): nothing was sent for this item\. Run it again after/);
 
 		const before = Date.now();
-		const { error } = await c.run(send(rl('id', 'Tom'), 'one more'));
-		expect(error?.name).toBe('NodeApiError');
-		expect(error?.httpCode).toBe('429');
-		expect(error?.message).toBe('Too many requests. Limit: 60/hour for send.');
-		expect(error?.description).toContain('HTTP 429 (rate_limited).');
-		expect(error?.description).toContain('Limit: 60 per 1 hour for action "send".');
-		const reset = /Resets at (\S+Z)\./.exec(error?.description ?? '');
-		expect(reset).not.toBeNull();
-		const resetAt = Date.parse(reset![1]);
+		const { error } = await c.run({ ...send(rl('id', 'Tom'), 'one more'), ...capped });
+		// The node knows the window is spent: nothing is sent, and the error says until when.
+		expect(error?.message).toMatch(/^ClawNet rate limit for "send" \(60 per 1 hour\) is spent until (\S+Z): longer than this node waits \(5 s\)$/);
+		expect(await c.sent({ path: '/send' })).toHaveLength(0);
+		const resetAt = Date.parse(/until (\S+Z)/.exec(error!.message)![1]);
 		expect(resetAt).toBeGreaterThan(before - 1000);
 		expect(resetAt).toBeLessThanOrEqual(before + 61_000);
 
-		// Once the (one-minute) window is over, sending works again.
+		// Once the (one-minute) window is over, sending works again. The sandbox clock jumped but the
+		// process clock the node's budget follows did not: the test forgets the budget.
 		await c.advance(61_000);
+		resetBudgets();
 		const again = await c.run(send(rl('id', 'Tom'), 'a new window'));
 		expect(again.error).toBeUndefined();
 		expect(again.items[0].json.ok).toBe(true);

@@ -20,7 +20,7 @@ import type { LoggedRequest } from '../../../sandbox';
 import { http } from '../../harness/http';
 import type { HttpResult } from '../../harness/http';
 import { PACKAGE, TestCredentialsHelper, nodeTypes, runNode } from '../../harness/n8n';
-import type { RunNodeResult } from '../../harness/n8n';
+import type { RunNodeOptions, RunNodeResult } from '../../harness/n8n';
 import { seededKey, useSandbox } from '../../harness/sandbox';
 
 export const HOUR = 3_600_000;
@@ -55,6 +55,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The operation's output carries a newly issued token (Register, Rotate Token) in `token`. */
 	issuesToken?: boolean;
+	/** Node settings (Retry On Fail). */
+	settings?: RunNodeOptions['settings'];
 }
 
 export type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -94,6 +96,7 @@ export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
 			credentials: credentialToken ? { clawNetApi: { token: credentialToken, baseUrl: base(), ...(options.credential ?? {}) } } : {},
 			input: options.input,
 			continueOnFail: options.continueOnFail,
+			settings: options.settings,
 		});
 		const shown = visible(result, options.issuesToken === true);
 		if (credentialToken) {

@@ -91,8 +91,27 @@ describe('Post → Create: Wait for Moderation', () => {
 		expect(Date.now() - started).toBeLessThan(6000);
 		expect(error).toBeUndefined();
 		const id = String(items[0].json.post_id);
-		expect(items[0].json).toMatchObject({ moderation_status: 'pending', notice: `Still pending review after 2 s; check later with User → Get Posts (post_id ${id}).` });
+		expect(items[0].json).toMatchObject({ moderation_status: 'pending', notice: `Still pending review after 2 s; check later with User → Get Posts (post_id ${id}), e.g. after a Wait node.` });
 		expect((await requests('GET', '/clawtters/n8n-agent/posts')).length).toBeGreaterThanOrEqual(1);
+	});
+
+	test('several items waiting for moderation share one read of the post list per check, and the wait ends with the last open post', async () => {
+		await t.current.control('POST', 'clawtter/moderation/settings', { delayMs: 1500 });
+		const input = [0, 1, 2, 3, 4].map((i) => ({ json: { i } }));
+		const started = Date.now();
+		const { items, error } = await create({ content: '={{ "waiting together " + $json.i }}', options: waitOptions(20) }, { credential: { identityId: 'n8n-agent' }, input });
+		expect(error).toBeUndefined();
+		expect(items.map((i) => i.json.moderation_status)).toEqual(['approved', 'approved', 'approved', 'approved', 'approved']);
+		const checks = await requests('GET', '/clawtters/n8n-agent/posts');
+		// One read per check for all five items (checks every second, moderation takes ~1.5 s), not five.
+		expect(checks.length).toBeLessThanOrEqual(3);
+		expect(Date.now() - started).toBeLessThan(6000);
+	});
+
+	test('Max Wait is capped at 300 s (a worker is held while waiting): a longer one is refused before sending', async () => {
+		const { error } = await create({ content: 'Wait an hour', options: waitOptions(900) }, { credential: { identityId: 'n8n-agent' } });
+		expect(error?.message).toMatch(/Max Wait \(Seconds\) \(options\.maxWaitSeconds\).*300/);
+		expect(await requests('POST', '/posts')).toHaveLength(0);
 	});
 
 	test('no Identity ID in the credential: a clear error that says the post was created', async () => {

@@ -66,7 +66,7 @@ export const postCreate: OperationDefinition = {
 						'Same key, same job: never a second post. By default the key is derived from the n8n instance, workflow, execution, node and item and from what is posted (text, media, target), so a retry of the same post gets the same job while a different post is a new job. The platform is appended per job; a failed job is never replayed (the retry posts again).',
 					routing: { send: { type: 'body', property: '__idempotencyKey' } },
 				},
-				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)'),
+				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)', 'To wait longer, turn Wait for Result off and follow with a Wait node and Job → Get.'),
 				{
 					displayName: 'Media Binary Properties',
 					name: 'mediaBinaries',

@@ -84,7 +84,7 @@ export const postCreate: OperationDefinition = {
 					description: 'One image per line as image/TYPE;base64,DATA (data: URLs are accepted and converted)',
 					routing: { send: { type: 'body', property: '__imageStrings' } },
 				},
-				...waitOptions('waitForModeration', 60, 900),
+				...waitOptions('waitForModeration', 60, 900, undefined, 'To wait longer, turn Wait for Moderation off and follow with a Wait node and User → Get Posts.'),
 				{
 					displayName: 'Visibility',
 					name: 'visibility',
