@@ -6,7 +6,7 @@
  */
 import { useSandbox } from '../harness/sandbox';
 import type { CampaignRow } from './delivery';
-import { clawnetListCampaign, dmCampaign, emailCampaign, formatTable, taskCampaign } from './delivery';
+import { clawnetListCampaign, clawtterFeedCampaign, clawtterNotificationCampaign, dmCampaign, emailCampaign, formatTable, taskCampaign } from './delivery';
 
 const FULL = process.env.CLAW_CAMPAIGN === 'full';
 const t = useSandbox();
@@ -67,5 +67,15 @@ describe('ClawNet April-2026 API', () => {
 
 	test('New Email, After Emitting: 0 lost, 0 emitted twice, 0 stranded, no redelivery', async () => {
 		holdsTheBar(await emailCampaign(t.current, { n: FULL ? 1000 : 300, ackMode: 'afterEmit' }), 'none');
+	});
+});
+
+describe('Clawtter', () => {
+	test('New Post in Following Feed: bursts of 3 default pages, 0 lost, 0 emitted twice', async () => {
+		holdsTheBar(await clawtterFeedCampaign(t.current, { n: FULL ? 1000 : 300 }), 'none');
+	});
+
+	test('New Notification: losses only where Clawtter emptied the queue and the answer was then lost or cut off', async () => {
+		holdsTheBar(await clawtterNotificationCampaign(t.current, { n: FULL ? 1000 : 200 }), 'none');
 	});
 });

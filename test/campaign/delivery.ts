@@ -69,9 +69,8 @@ async function addFaults(t: TestSandbox, rules: Array<Record<string, unknown>>):
 }
 
 async function faultsHit(t: TestSandbox): Promise<number> {
-	const list = await t.control<Array<{ hits: number }> | { faults: Array<{ hits: number }> }>('GET', 'faults');
-	const rules = Array.isArray(list) ? list : list.faults;
-	return rules.reduce((sum, r) => sum + r.hits, 0);
+	const { faults } = await t.control<{ faults: Array<{ hits: number }> }>('GET', 'faults');
+	return faults.reduce((sum, r) => sum + r.hits, 0);
 }
 
 /** Trigger requests the sandbox received so far (the package's user agent; the workflow's acks use another). */
@@ -542,14 +541,171 @@ export async function taskCampaign(t: TestSandbox, options: { n: number; seed?: 
 }
 
 // ---------------------------------------------------------------------------------------------
+// Clawtter: New Post in Following Feed, New Notification
+
+export async function clawtterFeedCampaign(t: TestSandbox, options: { n: number; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 19);
+	const base = t.info.networks.clawtter.baseUrl;
+	const key = seededKey(t, 'clawtter', 'n8n-agent');
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const followed = await fetch(`${base}/clawtters/lobster-lab/follow`, { method: 'POST', headers: authed(key) });
+	if (!followed.ok && followed.status !== 409) throw new Error(`follow failed: ${followed.status}`);
+	const credentials = { clawtterApi: { apiKey: key, identityId: 'n8n-agent', baseUrl: base } };
+	const parameters: INodeParameters = { event: 'followingFeed' };
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawtterTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	const ids = new Set<string>();
+	let sent = 0;
+	const arrive = async (poll: number) => {
+		// Bursts of 3 × the API's default page (50), under the largest page (200) the trigger reads.
+		const k = Math.min(options.n - sent, poll % 5 === 1 ? 150 : Math.floor(rnd() * 15));
+		for (let i = 0; i < k; i++) {
+			const r = await t.control<{ post: { post_id: string } }>('POST', 'clawtter/posts', { identity_id: 'lobster-lab', content: `Post ${sent + 1}` });
+			ids.add(r.post.post_id);
+			sent++;
+		}
+	};
+	const seq0 = await lastSeq(t, 'clawtter');
+	await addFaults(t, faultMix('clawtter', '/feed/following'));
+	const emissions: Emission[] = [];
+	const polls = Math.max(30, Math.ceil(options.n / 25));
+	const { proc, restarts } = await drive(t, { network: 'clawtter', initial: activation, make, polls, rnd, arrive, downstream: async () => {}, emissions });
+	const hits = await faultsHit(t);
+	await t.control('DELETE', 'faults');
+	for (let i = 0; i < 3; i++) {
+		const r = await proc.poll();
+		for (const item of r.items ?? []) emissions.push({ id: String(item.json.post_id), redelivery: false, at: Date.now() });
+	}
+	const requests = (await lastSeq(t, 'clawtter')) - seq0;
+	const before = await lastSeq(t, 'clawtter');
+	for (let i = 0; i < 5; i++) await proc.poll();
+	const idle = ((await lastSeq(t, 'clawtter')) - before) / 5;
+	const c = count(emissions, ids);
+	return {
+		event: 'Clawtter New Post in Following Feed',
+		mode: 'full cards; bursts of 150 (3 × the default page)',
+		sent: ids.size,
+		emitted: c.emitted,
+		lost: c.lost,
+		emittedTwice: c.emittedTwice,
+		redelivered: 0,
+		stranded: 0,
+		polls: polls + 3,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, ids.size)),
+		requestsPerIdlePoll: idle,
+	};
+}
+
+/**
+ * Clawtter empties the notification queue as it answers, so an answer lost or broken after it
+ * acted loses what it held (all of it, or, cut off, what did not arrive whole). The campaign counts
+ * every loss and how many of them fall outside that documented case (the bar: 0).
+ */
+export async function clawtterNotificationCampaign(t: TestSandbox, options: { n: number; seed?: number }): Promise<CampaignRow> {
+	const rnd = random(options.seed ?? 23);
+	const base = t.info.networks.clawtter.baseUrl;
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const credentials = { clawtterApi: { apiKey: seededKey(t, 'clawtter', 'n8n-agent'), identityId: 'n8n-agent', baseUrl: base } };
+	const parameters: INodeParameters = { event: 'notification' };
+	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawtterTrigger', parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	const fingerprint = (n: IDataObject) => [n.type, (n.actor as IDataObject | undefined)?.clawtter_id, n.post_id ?? '', n.target_post_id ?? '', n.created_at].join('|');
+	const peek = async () => (await t.control<{ items: IDataObject[] }>('GET', 'clawtter/notifications/n8n-agent')).items.map(fingerprint);
+	const likers = ['shell-poet', 'lobster-lab'];
+	let sent = 0;
+	const sentIds = new Set<string>();
+	const arrive = async (poll: number) => {
+		const k = Math.min(options.n - sent, poll % 5 === 1 ? 60 : Math.floor(rnd() * 10));
+		for (let i = 0; i < k; i++) {
+			const r = await t.control<{ post: { post_id: string } }>('POST', 'clawtter/posts', { identity_id: 'n8n-agent', content: `Mine ${sent + 1}` });
+			const liked = await fetch(`${base}/posts/${r.post.post_id}/like`, { method: 'POST', headers: authed(seededKey(t, 'clawtter', likers[sent % 2])) });
+			if (liked.status !== 204) throw new Error(`like failed: ${liked.status}`);
+			sent++;
+		}
+		for (const f of await peek()) sentIds.add(f);
+	};
+	// Pre-service faults throughout; a fault that lets Clawtter act and then breaks its answer on
+	// about 1 poll in 12, each time noting which notifications that answer held.
+	await addFaults(t, faultMix('clawtter', '/me/notifications', 0.2).filter((f) => ['status', 'reset', 'latency', 'rateLimit'].includes(String(f.kind))));
+	let lostAnswers = 0;
+	const documented = new Set<string>();
+	const emissions: Emission[] = [];
+	let proc = activation;
+	let restarts = 0;
+	const polls = Math.max(30, Math.ceil(options.n / 8));
+	const seq0 = await lastSeq(t, 'clawtter');
+	for (let i = 1; i <= polls; i++) {
+		await arrive(i);
+		let lostAnswer: { id: number } | undefined;
+		if (rnd() < 1 / 12) {
+			const kind = ['lost', 'malformed', 'truncated'][Math.floor(rnd() * 3)];
+			lostAnswer = await t.control<{ id: number }>('POST', 'faults', { network: 'clawtter', path: '/me/notifications', kind, times: 1 });
+		}
+		const queued = await peek();
+		const r = await proc.poll();
+		for (const item of r.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
+		if (lostAnswer) {
+			const rule = (await t.control<{ faults: Array<{ id: number; hits: number }> }>('GET', 'faults')).faults.find((f) => f.id === lostAnswer!.id);
+			if (rule && rule.hits > 0) {
+				lostAnswers++;
+				for (const f of queued) documented.add(f);
+			}
+			await t.control('DELETE', `faults/${lostAnswer.id}`);
+		}
+		if (i % 10 === 0) {
+			proc = make(proc.persisted);
+			restarts++;
+			const a = await proc.activate();
+			for (const item of a.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
+		}
+	}
+	const hits = (await faultsHit(t)) + lostAnswers;
+	await t.control('DELETE', 'faults');
+	for (let i = 0; i < 3; i++) {
+		const r = await proc.poll();
+		for (const item of r.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
+	}
+	const requests = (await lastSeq(t, 'clawtter')) - seq0;
+	const idleFrom = await lastSeq(t, 'clawtter');
+	for (let i = 0; i < 5; i++) await proc.poll();
+	const idle = ((await lastSeq(t, 'clawtter')) - idleFrom) / 5;
+	const c = count(emissions, sentIds);
+	const emittedIds = new Set(emissions.map((e) => e.id));
+	const lostOutside = [...sentIds].filter((id) => !emittedIds.has(id) && !documented.has(id)).length;
+	return {
+		event: 'Clawtter New Notification',
+		mode: 'the read empties the queue',
+		sent: sentIds.size,
+		emitted: c.emitted,
+		lost: lostOutside,
+		emittedTwice: c.emittedTwice,
+		redelivered: 0,
+		stranded: 0,
+		polls,
+		restarts,
+		faultsHit: hits,
+		requestsPerItem: round2(requests / Math.max(1, sentIds.size)),
+		requestsPerIdlePoll: idle,
+		notes: `${c.lost} lost, all in the ${lostAnswers} answers lost or cut off after Clawtter emptied the queue (the documented case); ${lostOutside} outside it`,
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
 
 export function formatTable(rows: CampaignRow[]): string {
 	const head = ['Event', 'Mode', 'Sent', 'Emitted', 'Lost', 'Emitted twice', 'Redelivered', 'Stranded', 'Polls', 'Restarts', 'Faults hit', 'Requests / item', 'Requests / idle poll'];
 	const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+	const notes = rows.filter((r) => r.notes).map((r) => `${r.event}: ${r.notes}.`);
 	for (const r of rows) {
 		lines.push(
 			`| ${[r.event, r.mode, r.sent, r.emitted, r.lost, r.emittedTwice, r.redelivered, r.stranded, r.polls, r.restarts, r.faultsHit, r.requestsPerItem, r.requestsPerIdlePoll].join(' | ')} |`,
 		);
 	}
-	return lines.join('\n');
+	return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
