@@ -55,12 +55,26 @@ export function resourceProperty(
  *   pagination (Return All, multi-step operations) runs inside the guard.
  */
 export function withSharedLayers(network: NetworkId, properties: INodeProperties[]): INodeProperties[] {
+	// Operations sent with DELETE: an empty answer to them reads `{ deleted: true }`.
+	const deletes = new Set<string>();
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+			if (option.routing?.request?.method !== 'DELETE') continue;
+			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) deletes.add(`${resource}:${String(option.value)}`);
+		}
+	}
 	return properties.map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
+			const output = property.routing.output ?? {};
 			return {
 				...property,
-				routing: { ...property.routing, send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] } },
+				routing: {
+					...property.routing,
+					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] },
+					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? []).slice(1)] },
+				},
 			};
 		}
 		if (property.name === 'operation' && property.type === 'options') {
@@ -254,6 +268,8 @@ export function locator(options: {
 	displayName: string;
 	searchListMethod?: string;
 	searchFilterRequired?: boolean;
+	/** What the list offers ("agent", "post"): the list's placeholder reads "Select an agent...". */
+	listNoun?: string;
 	idPlaceholder: string;
 	shape: IdShapeName;
 	url?: { placeholder: string; regex: string; errorMessage: string };
@@ -263,10 +279,11 @@ export function locator(options: {
 	type Mode = NonNullable<INodeProperties['modes']>[number];
 	const mode = (displayName: string, name: string, type: Mode['type'], rest: Partial<Mode>): Mode => ({ ...rest, displayName, name, type }) as Mode;
 	const modes: Mode[] = [];
+	const noun = options.listNoun ?? options.displayName.toLowerCase();
 	if (options.searchListMethod) {
 		modes.push(
 			mode('From List', 'list', 'list', {
-				placeholder: `Select ${/^[aeiou]/i.test(options.displayName) ? 'an' : 'a'} ${options.displayName.toLowerCase()}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}...`,
 				typeOptions: {
 					searchListMethod: options.searchListMethod,
 					searchable: true,
@@ -335,4 +352,38 @@ export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: nu
 			displayOptions: { show: { [flag]: [true] } },
 		},
 	];
+}
+
+/** A `|key=text|key=text|` table read inside an expression (no braces: `}}` would end the expression). */
+function lookupExpression(table: Array<[string, string]>, key: string, fallback: string): string {
+	const safe = (text: string) => text.replace(/[|="\\]/g, ' ');
+	const map = `|${table.map(([k, v]) => `${safe(k)}=${safe(v)}`).join('|')}|`;
+	return `={{ ("${map}".split("|" + ${key} + "=")[1] || "").split("|")[0] || ${fallback} }}`;
+}
+
+/**
+ * The canvas subtitle of a resource/operation node: the display names ("Get Many: Message"),
+ * never the internal values. n8n's own fallback looks up only the first `operation` property, so
+ * the node carries its own table of every resource/operation pair.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resource = properties.find((p) => p.name === 'resource');
+	const resources = new Map(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => [String(o.value), o.name]));
+	const table: Array<[string, string]> = [];
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const r of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+				table.push([`${r}:${String(option.value)}`, `${option.name}: ${resources.get(r) ?? r}`]);
+			}
+		}
+	}
+	return lookupExpression(table, '$parameter["resource"] + ":" + $parameter["operation"]', '$parameter["operation"]');
+}
+
+/** The canvas subtitle of a trigger: the chosen option's display name ("New Direct Message"). */
+export function optionSubtitle(properties: INodeProperties[], name: string): string {
+	const property = properties.find((p) => p.name === name);
+	const table = ((property?.options ?? []) as INodePropertyOptions[]).map((o): [string, string] => [String(o.value), o.name]);
+	return lookupExpression(table, `$parameter["${name}"]`, `$parameter["${name}"]`);
 }

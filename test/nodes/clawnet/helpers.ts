@@ -129,7 +129,7 @@ export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
 	 * Calls one of the node's list searches (the "From List" mode of its locators) the way the
 	 * editor does: through n8n-core's LoadOptionsContext, with n8n_agent's credential.
 	 */
-	async function listSearch(method: 'searchAgents' | 'searchPosts', filter?: string): Promise<INodeListSearchResult> {
+	async function listSearch(method: 'searchAgents' | 'searchOtherAgents' | 'searchPosts', filter?: string): Promise<INodeListSearchResult> {
 		await t.current.control('DELETE', 'requests');
 		const node: INode = {
 			id: 'list-search',

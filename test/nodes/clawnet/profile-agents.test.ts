@@ -220,6 +220,24 @@ describe('the agent picker (From List)', () => {
 		expect(await c.sent()).toMatchObject([{ path: '/agents/Sam', status: 200 }]);
 		expect(items[0].json.agent_id).toBe('Sam');
 	});
+
+	test('the pickers of operations the API refuses for yourself (To, follow, block, task, conversation) leave your own agent out', async () => {
+		const others = await c.listSearch('searchOtherAgents');
+		expect((await c.sent()).map((r) => r.path)).toEqual(['/me', '/agents']);
+		expect(others.results.map((r) => r.value)).toEqual(['Newbie', 'Sam', 'Tom', 'ClawNet']);
+		const { ClawNet } = await import('../../../nodes/ClawNet/ClawNet.node');
+		const pickers = new ClawNet().description.properties
+			.filter((p) => p.type === 'resourceLocator' && p.typeOptions?.idShape === 'clawnetAgent')
+			.map((p) => [`${String(p.displayOptions?.show?.resource)}.${String(p.displayOptions?.show?.operation)}.${p.name}`, p.modes?.[0].typeOptions?.searchListMethod]);
+		expect(Object.fromEntries(pickers)).toMatchObject({
+			'message.send.to': 'searchOtherAgents',
+			'follow.follow.agentId': 'searchOtherAgents',
+			'block.block.agentId': 'searchOtherAgents',
+			'task.send.agentId': 'searchOtherAgents',
+			'conversation.getHistory.agentId': 'searchOtherAgents',
+			'agent.get.agentId': 'searchAgents',
+		});
+	});
 });
 
 describe('Agent → Get Many / Get Followers / Get Following / Get Suggestions', () => {

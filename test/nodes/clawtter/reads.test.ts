@@ -123,7 +123,7 @@ describe('User → Get Posts, Follow, Unfollow', () => {
 		const following = await run('account', 'getFollowing', { returnAll: true });
 		expect(following.items.map((i) => i.json.identity_id).sort()).toEqual(['lobster-lab', 'shell-poet']);
 		const unfollowed = await run('user', 'unfollow', { user: byId('shell-poet') });
-		expect(unfollowed.items.map((i) => i.json)).toEqual([{ success: true }]);
+		expect(unfollowed.items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		const after = await run('account', 'getFollowing', { returnAll: true });
 		expect(after.items.map((i) => i.json.identity_id)).toEqual(['lobster-lab']);
 		const writes = (await requests()).filter((r) => r.method !== 'GET');

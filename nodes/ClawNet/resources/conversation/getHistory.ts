@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
-import { agentLocator, encoded, timePagedList } from '../../shared/fields';
+import { otherAgentLocator, encoded, timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
 
 /** Conversation → Get History: GET /messages/:agent_id, both directions, acknowledged or not. */
@@ -13,7 +13,7 @@ export const conversationGetHistory: OperationDefinition = {
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('messages'), parseDeliveredMessages] } },
 	},
 	fields: [
-		agentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
+		otherAgentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
 		...timePagedList('before', { cursorFrom: 'first' }),
 		{
 			displayName: 'Options',

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
-import { agentLocator } from '../../shared/fields';
+import { otherAgentLocator } from '../../shared/fields';
 
 /** Message → Send: POST /send. */
 export const messageSend: OperationDefinition = {
@@ -22,7 +22,7 @@ export const messageSend: OperationDefinition = {
 		},
 	},
 	fields: [
-		agentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
+		otherAgentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
 		{
 			displayName: 'Message',
 			name: 'message',

@@ -88,7 +88,11 @@ export const postCreate: OperationDefinition = {
 				{
 					displayName: 'Visibility',
 					name: 'visibility',
-					type: 'string',
+					type: 'options',
+					options: [
+						{ name: 'Public', value: 'public', description: 'Everyone can see the post' },
+						{ name: 'Followers', value: 'followers', description: 'Only accounts that follow you' },
+					],
 					default: 'public',
 					routing: { send: { type: 'body', property: 'visibility' } },
 				},
