@@ -48,7 +48,7 @@ describe('Feed → Get Public / Get Following', () => {
 		const { error } = await run('feed', 'getPublic', { hydrate: true, limit: 1 });
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('429');
-		expect(error?.message).toBe('Daily thread/post read limit exceeded');
+		expect(error?.message).toContain('Daily thread/post read limit exceeded');
 		expect(error?.description).toMatch(/^HTTP 429\. .*daily read budget/);
 		noKey(error?.message, error?.description, error?.stack);
 		expect((await run('feed', 'getFollowing', { hydrate: false, limit: 1 })).error).toBeUndefined();
