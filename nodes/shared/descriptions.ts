@@ -13,6 +13,7 @@ import type {
 import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
+import { explicitEmptyAnswer } from './simplify';
 import { checkBaseUrl, guardRequests, throwOnApiError } from './transport';
 import type { IdShapeName } from './validation';
 import { ID_SHAPES, checkParameters } from './validation';
@@ -55,15 +56,22 @@ export function resourceProperty(
  *   pagination (Return All, multi-step operations) runs inside the guard.
  */
 export function withSharedLayers(network: NetworkId, properties: INodeProperties[]): INodeProperties[] {
-	// Operations sent with DELETE: an empty answer to them reads `{ deleted: true }`.
+	// Operations sent with DELETE: an empty answer to them reads `{ deleted: true }`. Reads: in
+	// tool use, one that finds nothing answers `{ results: [], message }` (explicitEmptyAnswer).
 	const deletes = new Set<string>();
+	const emptyAnswers = new Map<string, string>();
 	for (const property of properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
 		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
-			if (option.routing?.request?.method !== 'DELETE') continue;
-			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) deletes.add(`${resource}:${String(option.value)}`);
+			const method = option.routing?.request?.method ?? 'GET';
+			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+				const key = `${resource}:${String(option.value)}`;
+				if (method === 'DELETE') deletes.add(key);
+				if (method === 'GET') emptyAnswers.set(key, `No results: ${option.action ?? option.name} found nothing.`);
+			}
 		}
 	}
+	const idFacts = idFactsByOperation(properties);
 	return properties.map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
@@ -80,7 +88,8 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		if (property.name === 'operation' && property.type === 'options') {
 			return {
 				...property,
-				options: (property.options as INodePropertyOptions[]).map((option) => {
+				options: (property.options as INodePropertyOptions[]).map((plain) => {
+					const option = withIdFacts(plain, idFacts.get(`${String(property.displayOptions?.show?.resource?.[0])}:${String(plain.value)}`));
 					const routing = option.routing ?? {};
 					const own = routing.operations?.pagination;
 					if (own !== undefined && typeof own !== 'function') return option;
@@ -89,7 +98,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 						routing: {
 							...routing,
 							send: { ...(routing.send ?? {}), paginate: true },
-							operations: { ...(routing.operations ?? {}), pagination: guardRequests(network, own) },
+							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own), emptyAnswers) },
 						},
 					};
 				}),
@@ -103,11 +112,61 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 			const enabled = when === undefined || when === true ? undefined : property.name;
 			return {
 				...property,
-				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: guardRequests(network, own, enabled) } },
+				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: explicitEmptyAnswer(guardRequests(network, own, enabled), emptyAnswers) } },
 			};
 		}
 		return property;
 	});
+}
+
+/**
+ * The id forms a model must produce, in a few words each. n8n's automatic tool description is
+ * only `${action} in ${node}`, so an operation's `action` names the form of each id it takes.
+ */
+export const ID_BRIEFS: Record<IdShapeName, string> = {
+	clawnetAgent: 'agent ID like Tom',
+	clawnetPost: 'post ID post_…',
+	clawnetMessage: 'message ID msg_…',
+	clawnetClaimCode: 'claim code',
+	moltbookPost: 'Moltbook post ID',
+	clawtterPost: 'post UUID',
+	clawtterUser: 'identity_id',
+	clawtterTopic: 'topic name',
+	clawpostJob: 'job UUID',
+	clawnetTask: 'task ID',
+	clawnetThread: 'thread ID',
+	clawnetContact: 'contact ID',
+	clawnetEvent: 'event ID',
+	clawnetPageSlug: 'page slug a-z0-9-',
+	facebookGroup: 'numeric group ID',
+};
+
+/** Per `resource:operation`, the briefs of the required id fields it shows. */
+function idFactsByOperation(properties: INodeProperties[]): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const property of properties) {
+		const shape = property.typeOptions?.idShape as IdShapeName | undefined;
+		if (!shape || !property.required) continue;
+		const show = property.displayOptions?.show ?? {};
+		for (const resource of (show.resource ?? []) as string[]) {
+			for (const operation of (show.operation ?? []) as string[]) {
+				const key = `${resource}:${operation}`;
+				const facts = out.get(key) ?? [];
+				if (!facts.includes(ID_BRIEFS[shape])) facts.push(ID_BRIEFS[shape]);
+				out.set(key, facts);
+			}
+		}
+	}
+	return out;
+}
+
+/** The action with the id forms it needs, unless it already names them: "Get an agent (agent ID like Tom)". */
+function withIdFacts(option: INodePropertyOptions, facts: string[] | undefined): INodePropertyOptions {
+	if (!option.action || !facts?.length) return option;
+	const missing = facts.filter((fact) => !option.action!.includes(fact));
+	if (missing.length === 0) return option;
+	const action = option.action.endsWith(')') ? `${option.action.slice(0, -1)}; ${missing.join(', ')})` : `${option.action} (${missing.join(', ')})`;
+	return { ...option, action };
 }
 
 /** The Operation selector of one resource. */

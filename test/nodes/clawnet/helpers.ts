@@ -55,6 +55,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** The operation's output carries a newly issued token (Register, Rotate Token) in `token`. */
 	issuesToken?: boolean;
+	/** The node type to run (default `clawNet`; `clawNetTool` for n8n's tool variant, see test/nodes/tool-output.test.ts). */
+	type?: string;
 }
 
 export type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -89,7 +91,7 @@ export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
 		const credentialToken = options.noCredential ? undefined : token(options.as ?? 'n8n_agent');
 		await t.current.control('DELETE', 'requests');
 		const result = await runNode({
-			type: 'clawNet',
+			type: options.type ?? 'clawNet',
 			parameters: parameters as INodeParameters,
 			credentials: credentialToken ? { clawNetApi: { token: credentialToken, baseUrl: base(), ...(options.credential ?? {}) } } : {},
 			input: options.input,

@@ -2,6 +2,7 @@ import type { OperationDefinition } from '../../../shared/descriptions';
 import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { otherAgentLocator, encoded, timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Conversation → Get History: GET /messages/:agent_id, both directions, acknowledged or not. */
 export const conversationGetHistory: OperationDefinition = {
@@ -32,5 +33,6 @@ export const conversationGetHistory: OperationDefinition = {
 				},
 			],
 		},
+		simplifyField(),
 	],
 };
