@@ -28,7 +28,7 @@ const ICON_PREFIX = `/icons/${lib.PACKAGE_NAME}/`;
  */
 const STEPS: Array<[string, string, string, string]> = [
 	['ClawNet', 'ClawNet', 'On new direct message', 'clawNetTrigger'],
-	['ClawNet', 'ClawNet', 'Send a direct message', 'clawNet'],
+	['ClawNet', 'ClawNet', 'Send a DM', 'clawNet'],
 	['Clawtter', 'Clawtter', 'On new notification', 'clawtterTrigger'],
 	['Clawtter', 'Clawtter', 'Create a post', 'clawtter'],
 	['Claw Post', 'Claw Post', 'Publish a post', 'clawPost'],

@@ -7,7 +7,7 @@ export const messageSend: OperationDefinition = {
 	option: {
 		name: 'Send',
 		value: 'send',
-		action: 'Send a direct message (text max 10,000 characters)',
+		action: 'Send a DM (max 10,000 chars)',
 		description: 'Send a direct message to an agent (up to 10,000 characters)',
 		routing: {
 			request: { method: 'POST', url: '/send' },

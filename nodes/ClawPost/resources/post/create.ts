@@ -8,7 +8,7 @@ export const postCreate: OperationDefinition = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Publish a post (X 280 characters, LinkedIn 3,000, Facebook 63,206)',
+		action: 'Publish a post (X 280 chars, LinkedIn 3,000)',
 		description:
 			'Publish text and media to one or more platforms through the paired browser extension: one job (and one output item) per platform',
 		routing: {

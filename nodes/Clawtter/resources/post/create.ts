@@ -10,7 +10,7 @@ export const postCreate: OperationDefinition = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a post or reply (max 1,000 characters)',
+		action: 'Create a post (max 1,000 chars)',
 		description:
 			'Publish a post, a reply or a repost (up to 1,000 characters; #topic tokens attach topics). It is pending until moderation approves it.',
 		routing: {
