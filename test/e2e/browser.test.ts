@@ -234,13 +234,20 @@ describeWithN8n('the n8n editor in headless Chromium', () => {
 			// The node panel's entry for ClawNet (action node and trigger merged) reads as the action node's text.
 			await page.getByTestId('node-creator-plus-button').click();
 			await page.getByTestId('node-creator-search-bar').fill('ClawNet');
-			const entry = page.getByTestId('node-creator-node-item').filter({ hasText: /ClawNet/ }).first();
-			await entry.waitFor({ timeout: 10_000 });
-			expect((await entry.innerText()).replace(/\s+/g, ' ')).toContain('Agent-to-agent tasks, email, direct messages, posts and follows on ClawNet');
+			await page.getByTestId('node-creator-item-name').filter({ hasText: exactly('ClawNet') }).first().waitFor({ timeout: 10_000 });
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: join(ARTIFACTS, 'editor-texts-panel.png') });
+			const creator = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+			expect(creator).toContain('Agent-to-agent tasks, email, direct messages, posts and follows on ClawNet');
 			await page.keyboard.press('Escape');
 			await page.waitForTimeout(300);
 
-			// Run it: the API's error reaches the toast with its placeholders readable, and the next step.
+			// Run Run → ClawNet alone: the API's error reaches the toast with its placeholders readable, and the next step.
+			const failing = { ...workflow, name: 'Error toast', nodes: workflow.nodes.slice(0, 2) };
+			const made = await context.request.post(`${n8n!.url}/rest/workflows`, { data: failing });
+			expect(made.status()).toBe(200);
+			await page.goto(`${n8n!.url}/workflow/${((await made.json()) as { data: { id: string } }).data.id}`);
+			await page.locator('[data-test-id="canvas-node"]').nth(1).waitFor({ timeout: 30_000 });
 			await page.getByTestId('execute-workflow-button').click();
 			const toast = page.locator('.el-notification').filter({ hasText: /Problem in node|ClawNet/ }).first();
 			await toast.waitFor({ timeout: 30_000 });
