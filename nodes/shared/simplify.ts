@@ -127,7 +127,8 @@ function simplifyItems(this: IExecuteSingleFunctions, items: INodeExecutionData[
 }
 
 function withoutText(json: IDataObject): IDataObject {
-	const { text: _text, ...rest } = json;
+	const rest = { ...json };
+	delete rest.text;
 	return rest;
 }
 

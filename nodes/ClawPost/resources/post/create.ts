@@ -69,13 +69,6 @@ export const postCreate: OperationDefinition = {
 						'Same key, same job: never a second post. By default the key is derived from the execution, node and item, so n8n\'s Retry On Fail never posts twice. The platform is appended per job.',
 					routing: { send: { type: 'body', property: '__idempotencyKey' } },
 				},
-				{
-					displayName: 'X Long Posts',
-					name: 'xLongPosts',
-					type: 'boolean',
-					default: false,
-					description: `Whether the X account may post texts up to ${X_LONG_POST_LIMIT.toLocaleString('en-US')} characters (X Premium) instead of 280`,
-				},
 				...waitOptions('waitForResult', 120, 3600, 'How often to check the jobs while waiting (Claw Post suggests 5–10 s)'),
 				{
 					displayName: 'Media Binary Properties',
@@ -102,6 +95,13 @@ export const postCreate: OperationDefinition = {
 					default: false,
 					description:
 						'Whether to wait until each job has succeeded (output includes the live postUrl) or failed (an error with the errorCode and what to do)',
+				},
+				{
+					displayName: 'X Long Posts',
+					name: 'xLongPosts',
+					type: 'boolean',
+					default: false,
+					description: `Whether the X account may post texts up to ${X_LONG_POST_LIMIT.toLocaleString('en-US')} characters (X Premium) instead of 280`,
 				},
 			],
 		},
