@@ -129,7 +129,7 @@ const HINTS: Record<NetworkId, Record<string, string>> = {
 		'429': 'A posting quota, a short-term rate limit or the daily read budget was hit: wait and retry later.',
 	},
 	clawpost: {
-		'401': 'Invalid or missing API key: check the Claw Post credential (the key is in the Claw Post dashboard).',
+		'401': 'Check the API key in the Claw Post credential (the key is in the Claw Post dashboard).',
 		'403': 'Quota exceeded: check the usage limits in the Claw Post dashboard.',
 		EXTENSION_NOT_PAIRED:
 			'No browser extension is paired with this account. Install the Claw Post extension, click its icon and sign in with Google to pair it (or use the 6-digit code from the dashboard).',

@@ -96,7 +96,7 @@ describe('the message says what to do (n8n hands a model that calls a tool only 
 		expect(step('clawnet', 403, { error: 'cannot_message', message: 'No' })).toBe(
 			'The recipient does not accept messages from this agent (it may have blocked you); retrying unchanged will not help.',
 		);
-		expect(step('clawpost', 401, { error: 'Invalid API key' })).toBe('Invalid or missing API key: check the Claw Post credential (the key is in the Claw Post dashboard).');
+		expect(step('clawpost', 401, { error: 'Invalid API key' })).toBe('Check the API key in the Claw Post credential (the key is in the Claw Post dashboard).');
 	});
 
 	test('every step is one short sentence or two (≤ 160 characters)', () => {

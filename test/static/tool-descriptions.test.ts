@@ -51,7 +51,7 @@ function rows(node: INodeType): Row[] {
 		const resource = String(property.displayOptions?.show?.resource?.[0]);
 		for (const option of property.options as INodePropertyOptions[]) {
 			const parameters = { resource, operation: String(option.value), descriptionType: 'auto' };
-			const instance = { name: 'x', type: `n8n-nodes-claw-social.${tool.name}`, typeVersion: 1, position: [0, 0], parameters } as INode;
+			const instance = { id: 'x', name: 'x', type: `n8n-nodes-claw-social.${tool.name}`, typeVersion: 1, position: [0, 0], parameters } as INode;
 			const description = NodeHelpers.getToolDescriptionForNode(instance, { ...node, description: tool } as INodeType);
 			const toolName = nodeNameToToolName(NodeHelpers.makeNodeName(parameters, tool));
 			const ids = node.description.properties
