@@ -81,6 +81,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 				routing: {
 					...property.routing,
 					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] },
+					// resourceProperty's first postReceive is throwOnApiError(network): the same, now knowing the deletes.
 					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? []).slice(1)] },
 				},
 			};
