@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty, withSharedLayers } from '../shared/descriptions';
+import { resourceOperationSubtitle, resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { agentDescription } from './resources/agent';
 import { blockDescription } from './resources/block';
@@ -27,7 +27,64 @@ import { ruleDescription } from './resources/rule';
 import { searchDescription } from './resources/search';
 import { taskDescription } from './resources/task';
 import { threadDescription } from './resources/thread';
-import { searchAgents, searchPosts } from './shared/listSearch';
+import { searchAgents, searchOtherAgents, searchPosts } from './shared/listSearch';
+
+const properties = withSharedLayers('clawnet', [
+	resourceProperty(
+		'clawnet',
+		[
+			{ name: 'Agent', value: 'agent', description: 'Register, browse and look up agents' },
+			{ name: 'Block', value: 'block' },
+			{ name: 'Calendar Event', value: 'calendarEvent', description: 'Your ClawNet calendar (new API)' },
+			{ name: 'Claim Code', value: 'claimCode' },
+			{ name: 'Contact', value: 'contact', description: 'Contacts and their trust tiers (new API)' },
+			{ name: 'Conversation', value: 'conversation', description: 'Direct-message history' },
+			{ name: 'Email', value: 'email', description: 'Email from your agent\'s @clwnt.com address (new API)' },
+			{ name: 'Follow', value: 'follow' },
+			{ name: 'Hashtag', value: 'hashtag' },
+			{ name: 'Leaderboard', value: 'leaderboard' },
+			{ name: 'Mention', value: 'mention' },
+			{ name: 'Message', value: 'message', description: 'The inbox: direct messages (older API) or email with a status (new API)' },
+			{ name: 'Moltbook', value: 'moltbook' },
+			{ name: 'Notification', value: 'notification' },
+			{ name: 'Notification Preference', value: 'notificationPreference', description: 'When ClawNet notifies and reminds you (new API)' },
+			{ name: 'Page', value: 'page', description: 'Public HTML pages (new API)' },
+			{ name: 'Post', value: 'post' },
+			{ name: 'Profile', value: 'profile', description: 'Your own agent' },
+			{ name: 'Reaction', value: 'reaction' },
+			{ name: 'Repost', value: 'repost' },
+			{ name: 'Rule', value: 'rule', description: 'Rules ClawNet serves to inbox handlers (new API)' },
+			{ name: 'Search', value: 'search' },
+			{ name: 'Task', value: 'task', description: 'Agent-to-agent tasks (new API): send, respond, list, cancel' },
+			{ name: 'Thread', value: 'thread' },
+		],
+		'message',
+	),
+	...agentDescription,
+	...blockDescription,
+	...calendarEventDescription,
+	...claimCodeDescription,
+	...contactDescription,
+	...conversationDescription,
+	...emailDescription,
+	...followDescription,
+	...hashtagDescription,
+	...leaderboardDescription,
+	...mentionDescription,
+	...messageDescription,
+	...moltbookDescription,
+	...notificationDescription,
+	...notificationPreferenceDescription,
+	...pageDescription,
+	...postDescription,
+	...profileDescription,
+	...reactionDescription,
+	...repostDescription,
+	...ruleDescription,
+	...searchDescription,
+	...taskDescription,
+	...threadDescription,
+]);
 
 export class ClawNet implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,7 +93,7 @@ export class ClawNet implements INodeType {
 		icon: { light: 'file:clawnet.svg', dark: 'file:clawnet.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Agent-to-agent tasks, email, direct messages, posts and follows on ClawNet, the network for AI agents',
 		defaults: { name: 'ClawNet' },
 		usableAsTool: true,
@@ -46,63 +103,8 @@ export class ClawNet implements INodeType {
 		// Every other operation needs it and says so clearly when it is missing.
 		credentials: [{ name: 'clawNetApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: withSharedLayers('clawnet', [
-			resourceProperty(
-				'clawnet',
-				[
-					{ name: 'Agent', value: 'agent', description: 'Register, browse and look up agents' },
-					{ name: 'Block', value: 'block' },
-					{ name: 'Calendar Event', value: 'calendarEvent', description: 'Your ClawNet calendar (new API)' },
-					{ name: 'Claim Code', value: 'claimCode' },
-					{ name: 'Contact', value: 'contact', description: 'Contacts and their trust tiers (new API)' },
-					{ name: 'Conversation', value: 'conversation', description: 'Direct-message history' },
-					{ name: 'Email', value: 'email', description: 'Email from your agent\'s @clwnt.com address (new API)' },
-					{ name: 'Follow', value: 'follow' },
-					{ name: 'Hashtag', value: 'hashtag' },
-					{ name: 'Leaderboard', value: 'leaderboard' },
-					{ name: 'Mention', value: 'mention' },
-					{ name: 'Message', value: 'message', description: 'The inbox: direct messages (older API) or email with a status (new API)' },
-					{ name: 'Moltbook', value: 'moltbook' },
-					{ name: 'Notification', value: 'notification' },
-					{ name: 'Notification Preference', value: 'notificationPreference', description: 'When ClawNet notifies and reminds you (new API)' },
-					{ name: 'Page', value: 'page', description: 'Public HTML pages (new API)' },
-					{ name: 'Post', value: 'post' },
-					{ name: 'Profile', value: 'profile', description: 'Your own agent' },
-					{ name: 'Reaction', value: 'reaction' },
-					{ name: 'Repost', value: 'repost' },
-					{ name: 'Rule', value: 'rule', description: 'Rules ClawNet serves to inbox handlers (new API)' },
-					{ name: 'Search', value: 'search' },
-					{ name: 'Task', value: 'task', description: 'Agent-to-agent tasks (new API): send, respond, list, cancel' },
-					{ name: 'Thread', value: 'thread' },
-				],
-				'message',
-			),
-			...agentDescription,
-			...blockDescription,
-			...calendarEventDescription,
-			...claimCodeDescription,
-			...contactDescription,
-			...conversationDescription,
-			...emailDescription,
-			...followDescription,
-			...hashtagDescription,
-			...leaderboardDescription,
-			...mentionDescription,
-			...messageDescription,
-			...moltbookDescription,
-			...notificationDescription,
-			...notificationPreferenceDescription,
-			...pageDescription,
-			...postDescription,
-			...profileDescription,
-			...reactionDescription,
-			...repostDescription,
-			...ruleDescription,
-			...searchDescription,
-			...taskDescription,
-			...threadDescription,
-		]),
+		properties,
 	};
 
-	methods = { listSearch: { searchAgents, searchPosts } };
+	methods = { listSearch: { searchAgents, searchOtherAgents, searchPosts } };
 }

@@ -1,11 +1,53 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/descriptions';
 import { pollDirectMessages } from './trigger/directMessages';
 import { pollEmail } from './trigger/email';
 import { pollMentions } from './trigger/mentions';
 import { pollNotifications } from './trigger/notifications';
 import { pollNewTasks, pollTaskUpdates } from './trigger/tasks';
+
+/** The Event selector (also the source of the canvas subtitle). */
+const EVENT_PROPERTY: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	default: 'directMessage',
+	options: [
+		{
+			name: 'New Direct Message',
+			value: 'directMessage',
+			description: 'A message arrives in your inbox (the reference\'s API; an idle poll costs one inbox check)',
+		},
+		{
+			name: 'New Email',
+			value: 'newEmail',
+			description: 'An email arrives in your inbox (ClawNet\'s April-2026 API)',
+		},
+		{
+			name: 'New Mention',
+			value: 'mention',
+			description: 'A post @mentions you',
+		},
+		{
+			name: 'New Notification',
+			value: 'notification',
+			description: 'Someone likes or reposts your post (fires again when a group gains actors)',
+		},
+		{
+			name: 'New Task',
+			value: 'newTask',
+			description: 'An agent sends you an A2A task or continues one (ClawNet\'s April-2026 API); answer it with Task → Respond',
+		},
+		{
+			name: 'Task Update',
+			value: 'taskUpdate',
+			description: 'A task you sent needs input, completes or fails (ClawNet\'s April-2026 API)',
+		},
+	],
+};
 
 export class ClawNetTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,53 +56,18 @@ export class ClawNetTrigger implements INodeType {
 		icon: { light: 'file:clawnet.svg', dark: 'file:clawnet.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow on new ClawNet tasks from agents, task updates, email, direct messages, notifications or mentions',
+		subtitle: optionSubtitle([EVENT_PROPERTY], 'event'),
+		// n8n's node panel shows the action node and its trigger as one entry, with the trigger's
+		// description: it starts with the action node's own text so that both read right.
+		description:
+			'Agent-to-agent tasks, email, direct messages, posts and follows on ClawNet, the network for AI agents. Trigger: new tasks, task updates, email, direct messages, notifications or mentions',
 		defaults: { name: 'ClawNet Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clawNetApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'directMessage',
-				options: [
-					{
-						name: 'New Direct Message',
-						value: 'directMessage',
-						description: 'A message arrives in your inbox (the reference\'s API; an idle poll costs one inbox check)',
-					},
-					{
-						name: 'New Email',
-						value: 'newEmail',
-						description: 'An email arrives in your inbox (ClawNet\'s April-2026 API)',
-					},
-					{
-						name: 'New Mention',
-						value: 'mention',
-						description: 'A post @mentions you',
-					},
-					{
-						name: 'New Notification',
-						value: 'notification',
-						description: 'Someone likes or reposts your post (fires again when a group gains actors)',
-					},
-					{
-						name: 'New Task',
-						value: 'newTask',
-						description: 'An agent sends you an A2A task or continues one (ClawNet\'s April-2026 API); answer it with Task → Respond',
-					},
-					{
-						name: 'Task Update',
-						value: 'taskUpdate',
-						description: 'A task you sent needs input, completes or fails (ClawNet\'s April-2026 API)',
-					},
-				],
-			},
+			EVENT_PROPERTY,
 			{
 				displayName: 'Acknowledge',
 				name: 'acknowledge',

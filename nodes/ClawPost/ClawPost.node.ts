@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty, withSharedLayers } from '../shared/descriptions';
+import { resourceOperationSubtitle, resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
 import { facebookGroupDescription } from './resources/facebookGroup';
@@ -10,6 +10,27 @@ import { mediaDescription } from './resources/media';
 import { postDescription } from './resources/post';
 import { redditDescription } from './resources/reddit';
 
+const properties = withSharedLayers('clawpost', [
+	resourceProperty(
+		'clawpost',
+		[
+			{ name: 'Account', value: 'account' },
+			{ name: 'Facebook Group', value: 'facebookGroup', description: 'Find, join and check Facebook groups' },
+			{ name: 'Job', value: 'job', description: 'A post job and its status' },
+			{ name: 'Media', value: 'media' },
+			{ name: 'Post', value: 'post', description: 'Publish to one or more platforms' },
+			{ name: 'Reddit', value: 'reddit', description: 'Comment on Reddit posts' },
+		],
+		'post',
+	),
+	...accountDescription,
+	...facebookGroupDescription,
+	...jobDescription,
+	...mediaDescription,
+	...postDescription,
+	...redditDescription,
+]);
+
 export class ClawPost implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Claw Post',
@@ -17,7 +38,7 @@ export class ClawPost implements INodeType {
 		icon: { light: 'file:clawpost.svg', dark: 'file:clawpost.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Publish posts with media to X, LinkedIn, Facebook, TikTok and Instagram, comment on Reddit and find Facebook groups through Claw Post',
 		defaults: { name: 'Claw Post' },
 		usableAsTool: true,
@@ -25,25 +46,6 @@ export class ClawPost implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clawPostApi', required: true }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: withSharedLayers('clawpost', [
-			resourceProperty(
-				'clawpost',
-				[
-					{ name: 'Account', value: 'account' },
-					{ name: 'Facebook Group', value: 'facebookGroup', description: 'Find, join and check Facebook groups' },
-					{ name: 'Job', value: 'job', description: 'A post job and its status' },
-					{ name: 'Media', value: 'media' },
-					{ name: 'Post', value: 'post', description: 'Publish to one or more platforms' },
-					{ name: 'Reddit', value: 'reddit', description: 'Comment on Reddit posts' },
-				],
-				'post',
-			),
-			...accountDescription,
-			...facebookGroupDescription,
-			...jobDescription,
-			...mediaDescription,
-			...postDescription,
-			...redditDescription,
-		]),
+		properties,
 	};
 }

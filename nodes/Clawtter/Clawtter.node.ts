@@ -1,7 +1,7 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { resourceProperty, withSharedLayers } from '../shared/descriptions';
+import { resourceOperationSubtitle, resourceProperty, withSharedLayers } from '../shared/descriptions';
 import { REQUEST_DEFAULTS } from '../shared/transport';
 import { accountDescription } from './resources/account';
 import { feedDescription } from './resources/feed';
@@ -14,6 +14,33 @@ import { trendingDescription } from './resources/trending';
 import { userDescription } from './resources/user';
 import { searchPosts, searchUsers } from './shared/listSearch';
 
+const properties = withSharedLayers('clawtter', [
+	resourceProperty(
+		'clawtter',
+		[
+			{ name: 'Account', value: 'account', description: 'Your own account: register, profile, quota, followers' },
+			{ name: 'Feed', value: 'feed' },
+			{ name: 'Feedback', value: 'feedback' },
+			{ name: 'Notification', value: 'notification' },
+			{ name: 'Post', value: 'post' },
+			{ name: 'Search', value: 'search' },
+			{ name: 'Topic', value: 'topic' },
+			{ name: 'Trending', value: 'trending' },
+			{ name: 'User', value: 'user', description: 'Other accounts: follow, read their posts' },
+		],
+		'post',
+	),
+	...accountDescription,
+	...feedDescription,
+	...feedbackDescription,
+	...notificationDescription,
+	...postDescription,
+	...searchDescription,
+	...topicDescription,
+	...trendingDescription,
+	...userDescription,
+]);
+
 export class Clawtter implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Clawtter',
@@ -21,7 +48,7 @@ export class Clawtter implements INodeType {
 		icon: { light: 'file:clawtter.svg', dark: 'file:clawtter.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Posts, replies, likes, follows, topics and feeds on Clawtter, the X-like network for AI agents',
 		defaults: { name: 'Clawtter' },
 		usableAsTool: true,
@@ -30,32 +57,7 @@ export class Clawtter implements INodeType {
 		// Not required: Account → Register is how a key is obtained, so it runs without one.
 		credentials: [{ name: 'clawtterApi', required: false, displayOptions: { hide: { operation: ['register'] } } }],
 		requestDefaults: REQUEST_DEFAULTS,
-		properties: withSharedLayers('clawtter', [
-			resourceProperty(
-				'clawtter',
-				[
-					{ name: 'Account', value: 'account', description: 'Your own account: register, profile, quota, followers' },
-					{ name: 'Feed', value: 'feed' },
-					{ name: 'Feedback', value: 'feedback' },
-					{ name: 'Notification', value: 'notification' },
-					{ name: 'Post', value: 'post' },
-					{ name: 'Search', value: 'search' },
-					{ name: 'Topic', value: 'topic' },
-					{ name: 'Trending', value: 'trending' },
-					{ name: 'User', value: 'user', description: 'Other accounts: follow, read their posts' },
-				],
-				'post',
-			),
-			...accountDescription,
-			...feedDescription,
-			...feedbackDescription,
-			...notificationDescription,
-			...postDescription,
-			...searchDescription,
-			...topicDescription,
-			...trendingDescription,
-			...userDescription,
-		]),
+		properties,
 	};
 
 	methods = { listSearch: { searchPosts, searchUsers } };

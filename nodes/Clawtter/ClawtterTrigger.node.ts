@@ -1,10 +1,42 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
+import { optionSubtitle } from '../shared/descriptions';
 import { userLocator } from './shared/fields';
 import { searchUsers } from './shared/listSearch';
 import { pollNotifications } from './trigger/notifications';
 import { pollPosts } from './trigger/posts';
+
+/** The Event selector (also the source of the canvas subtitle). */
+const EVENT_PROPERTY: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	default: 'notification',
+	options: [
+		{
+			name: 'New Notification',
+			value: 'notification',
+			description: 'Follows, likes, replies and reposts (the trigger consumes the notification queue)',
+		},
+		{
+			name: 'New Post by a User',
+			value: 'userPosts',
+			description: 'An account publishes a post (once it is approved)',
+		},
+		{
+			name: 'New Post in Following Feed',
+			value: 'followingFeed',
+			description: 'Someone you follow publishes a post',
+		},
+		{
+			name: 'New Post Matching a Search',
+			value: 'search',
+			description: 'A post matches a search (a #topic works)',
+		},
+	],
+};
 
 export class ClawtterTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -13,43 +45,18 @@ export class ClawtterTrigger implements INodeType {
 		icon: { light: 'file:clawtter.svg', dark: 'file:clawtter.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow on new Clawtter notifications or posts',
+		subtitle: optionSubtitle([EVENT_PROPERTY], 'event'),
+		// n8n's node panel shows the action node and its trigger as one entry, with the trigger's
+		// description: it starts with the action node's own text so that both read right.
+		description:
+			'Posts, replies, likes, follows, topics and feeds on Clawtter, the X-like network for AI agents. Trigger: new notifications or posts',
 		defaults: { name: 'Clawtter Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'clawtterApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				default: 'notification',
-				options: [
-					{
-						name: 'New Notification',
-						value: 'notification',
-						description: 'Follows, likes, replies and reposts (the trigger consumes the notification queue)',
-					},
-					{
-						name: 'New Post by a User',
-						value: 'userPosts',
-						description: 'An account publishes a post (once it is approved)',
-					},
-					{
-						name: 'New Post in Following Feed',
-						value: 'followingFeed',
-						description: 'Someone you follow publishes a post',
-					},
-					{
-						name: 'New Post Matching a Search',
-						value: 'search',
-						description: 'A post matches a search (a #topic works)',
-					},
-				],
-			},
+			EVENT_PROPERTY,
 			{
 				displayName:
 					'Clawtter deletes notifications once they are read. While this workflow is active, this trigger receives them all; "Fetch Test Event" also empties the queue (everything it takes is shown). Do not read notifications elsewhere with the same account.',

@@ -13,6 +13,7 @@ import type {
 import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
+import { explicitEmptyAnswer } from './simplify';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
 import type { IdShapeName } from './validation';
 import { ID_SHAPES, checkParameters } from './validation';
@@ -55,18 +56,41 @@ export function resourceProperty(
  *   pagination (Return All, multi-step operations) runs inside the guard.
  */
 export function withSharedLayers(network: NetworkId, properties: INodeProperties[]): INodeProperties[] {
+	// Operations sent with DELETE: an empty answer to them reads `{ deleted: true }`. Reads: in
+	// tool use, one that finds nothing answers `{ results: [], message }` (explicitEmptyAnswer).
+	const deletes = new Set<string>();
+	const emptyAnswers = new Map<string, string>();
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+			const method = option.routing?.request?.method ?? 'GET';
+			for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+				const key = `${resource}:${String(option.value)}`;
+				if (method === 'DELETE') deletes.add(key);
+				if (method === 'GET') emptyAnswers.set(key, `No results: ${option.action ?? option.name} found nothing.`);
+			}
+		}
+	}
+	const idFacts = idFactsByOperation(properties);
 	return [...properties, rateLimitProperty(network)].map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
+			const output = property.routing.output ?? {};
 			return {
 				...property,
-				routing: { ...property.routing, send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] } },
+				routing: {
+					...property.routing,
+					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties)] },
+					// resourceProperty's first postReceive is throwOnApiError(network): the same, now knowing the deletes.
+					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? []).slice(1)] },
+				},
 			};
 		}
 		if (property.name === 'operation' && property.type === 'options') {
 			return {
 				...property,
-				options: (property.options as INodePropertyOptions[]).map((option) => {
+				options: (property.options as INodePropertyOptions[]).map((plain) => {
+					const option = withIdFacts(plain, idFacts.get(`${String(property.displayOptions?.show?.resource?.[0])}:${String(plain.value)}`));
 					const routing = option.routing ?? {};
 					const own = routing.operations?.pagination;
 					if (own !== undefined && typeof own !== 'function') return option;
@@ -75,7 +99,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 						routing: {
 							...routing,
 							send: { ...(routing.send ?? {}), paginate: true },
-							operations: { ...(routing.operations ?? {}), pagination: guardRequests(network, own) },
+							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own), emptyAnswers) },
 						},
 					};
 				}),
@@ -89,7 +113,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 			const enabled = when === undefined || when === true ? undefined : property.name;
 			return {
 				...property,
-				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: guardRequests(network, own, enabled) } },
+				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: explicitEmptyAnswer(guardRequests(network, own, enabled), emptyAnswers) } },
 			};
 		}
 		return property;
@@ -118,6 +142,56 @@ export function rateLimitProperty(network: NetworkId): INodeProperties {
 			},
 		],
 	};
+}
+
+/**
+ * The id forms a model must produce, in a few words each. n8n's automatic tool description is
+ * only `${action} in ${node}`, so an operation's `action` names the form of each id it takes.
+ */
+export const ID_BRIEFS: Record<IdShapeName, string> = {
+	clawnetAgent: 'agent ID like Tom',
+	clawnetPost: 'post ID post_…',
+	clawnetMessage: 'message ID msg_…',
+	clawnetClaimCode: 'claim code',
+	moltbookPost: 'Moltbook post ID',
+	clawtterPost: 'post UUID',
+	clawtterUser: 'identity_id',
+	clawtterTopic: 'topic name',
+	clawpostJob: 'job UUID',
+	clawnetTask: 'task ID',
+	clawnetThread: 'thread ID',
+	clawnetContact: 'contact ID',
+	clawnetEvent: 'event ID',
+	clawnetPageSlug: 'page slug a-z0-9-',
+	facebookGroup: 'numeric group ID',
+};
+
+/** Per `resource:operation`, the briefs of the required id fields it shows. */
+function idFactsByOperation(properties: INodeProperties[]): Map<string, string[]> {
+	const out = new Map<string, string[]>();
+	for (const property of properties) {
+		const shape = property.typeOptions?.idShape as IdShapeName | undefined;
+		if (!shape || !property.required) continue;
+		const show = property.displayOptions?.show ?? {};
+		for (const resource of (show.resource ?? []) as string[]) {
+			for (const operation of (show.operation ?? []) as string[]) {
+				const key = `${resource}:${operation}`;
+				const facts = out.get(key) ?? [];
+				if (!facts.includes(ID_BRIEFS[shape])) facts.push(ID_BRIEFS[shape]);
+				out.set(key, facts);
+			}
+		}
+	}
+	return out;
+}
+
+/** The action with the id forms it needs, unless it already names them: "Get an agent (agent ID like Tom)". */
+function withIdFacts(option: INodePropertyOptions, facts: string[] | undefined): INodePropertyOptions {
+	if (!option.action || !facts?.length) return option;
+	const missing = facts.filter((fact) => !option.action!.includes(fact));
+	if (missing.length === 0) return option;
+	const action = option.action.endsWith(')') ? `${option.action.slice(0, -1)}; ${missing.join(', ')})` : `${option.action} (${missing.join(', ')})`;
+	return { ...option, action };
 }
 
 /** The Operation selector of one resource. */
@@ -278,6 +352,8 @@ export function locator(options: {
 	displayName: string;
 	searchListMethod?: string;
 	searchFilterRequired?: boolean;
+	/** What the list offers ("agent", "post"): the list's placeholder reads "Select an agent...". */
+	listNoun?: string;
 	idPlaceholder: string;
 	shape: IdShapeName;
 	url?: { placeholder: string; regex: string; errorMessage: string };
@@ -287,10 +363,11 @@ export function locator(options: {
 	type Mode = NonNullable<INodeProperties['modes']>[number];
 	const mode = (displayName: string, name: string, type: Mode['type'], rest: Partial<Mode>): Mode => ({ ...rest, displayName, name, type }) as Mode;
 	const modes: Mode[] = [];
+	const noun = options.listNoun ?? options.displayName.toLowerCase();
 	if (options.searchListMethod) {
 		modes.push(
 			mode('From List', 'list', 'list', {
-				placeholder: `Select ${/^[aeiou]/i.test(options.displayName) ? 'an' : 'a'} ${options.displayName.toLowerCase()}...`,
+				placeholder: `Select ${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}...`,
 				typeOptions: {
 					searchListMethod: options.searchListMethod,
 					searchable: true,
@@ -374,4 +451,38 @@ export function waitOptions(flag: string, maxWaitDefault: number, maxWaitMax: nu
 export function maxWaitMs(value: unknown, fallbackSeconds: number): number {
 	const n = Number(value ?? fallbackSeconds);
 	return Math.min(MAX_NODE_WAIT_SECONDS, Math.max(1, Number.isFinite(n) ? n : fallbackSeconds)) * 1000;
+}
+
+/** A `|key=text|key=text|` table read inside an expression (no braces: `}}` would end the expression). */
+function lookupExpression(table: Array<[string, string]>, key: string, fallback: string): string {
+	const safe = (text: string) => text.replace(/[|="\\]/g, ' ');
+	const map = `|${table.map(([k, v]) => `${safe(k)}=${safe(v)}`).join('|')}|`;
+	return `={{ ("${map}".split("|" + ${key} + "=")[1] || "").split("|")[0] || ${fallback} }}`;
+}
+
+/**
+ * The canvas subtitle of a resource/operation node: the display names ("Get Many: Message"),
+ * never the internal values. n8n's own fallback looks up only the first `operation` property, so
+ * the node carries its own table of every resource/operation pair.
+ */
+export function resourceOperationSubtitle(properties: INodeProperties[]): string {
+	const resource = properties.find((p) => p.name === 'resource');
+	const resources = new Map(((resource?.options ?? []) as INodePropertyOptions[]).map((o) => [String(o.value), o.name]));
+	const table: Array<[string, string]> = [];
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const r of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of (property.options ?? []) as INodePropertyOptions[]) {
+				table.push([`${r}:${String(option.value)}`, `${option.name}: ${resources.get(r) ?? r}`]);
+			}
+		}
+	}
+	return lookupExpression(table, '$parameter["resource"] + ":" + $parameter["operation"]', '$parameter["operation"]');
+}
+
+/** The canvas subtitle of a trigger: the chosen option's display name ("New Direct Message"). */
+export function optionSubtitle(properties: INodeProperties[], name: string): string {
+	const property = properties.find((p) => p.name === name);
+	const table = ((property?.options ?? []) as INodePropertyOptions[]).map((o): [string, string] => [String(o.value), o.name]);
+	return lookupExpression(table, `$parameter["${name}"]`, `$parameter["${name}"]`);
 }

@@ -129,7 +129,7 @@ const HINTS: Record<NetworkId, Record<string, string>> = {
 		'429': 'A posting quota, a short-term rate limit or the daily read budget was hit: wait and retry later.',
 	},
 	clawpost: {
-		'401': 'Invalid or missing API key: check the Claw Post credential (the key is in the Claw Post dashboard).',
+		'401': 'Check the API key in the Claw Post credential (the key is in the Claw Post dashboard).',
 		'403': 'Quota exceeded: check the usage limits in the Claw Post dashboard.',
 		EXTENSION_NOT_PAIRED:
 			'No browser extension is paired with this account. Install the Claw Post extension, click its icon and sign in with Google to pair it (or use the 6-digit code from the dashboard).',
@@ -361,7 +361,48 @@ export function sanitizeError<T>(error: T, secrets: string[]): T {
 	return error;
 }
 
-/** Builds the NodeApiError for an error response: the API's words as message, facts as description. */
+/**
+ * Angle-bracket placeholders (`<type>`, `<agent ID>`) as look-alike brackets: n8n's error toast
+ * renders a message as HTML and would swallow them as unknown tags.
+ */
+export function toastSafe(text: string): string {
+	return text.replace(/<(\/?[^<>\s](?:[^<>\n]{0,58}[^<>\s])?)>/g, '‹$1›');
+}
+
+/** The first sentence of a hint (messages stay short; the whole hint is in the description). */
+function firstSentence(text: string): string {
+	const match = /^.*?[.!?](?=\s|$)/.exec(text);
+	return (match ? match[0] : text).trim();
+}
+
+/**
+ * What to do next, in one short sentence: when to retry (the reset time of a 429), what to fix,
+ * or that retrying will not help. It goes into the error's message because n8n hands only the
+ * message to a model that called the node as a tool.
+ */
+export function nextStep(d: ApiErrorDescription): string {
+	const status = d.statusCode;
+	if (status === 429 || d.rateLimit) {
+		const r = d.rateLimit ?? {};
+		const when = r.resetAt ? `after ${r.resetAt}` : r.retryAfterSeconds !== undefined ? `in ${r.retryAfterSeconds} s` : 'later';
+		return `Retry ${when}, not sooner.`;
+	}
+	const hint = d.hint ? firstSentence(d.hint) : undefined;
+	if (status >= 500) return 'The service failed: retry later.';
+	if (status === 401) return hint ?? 'Check the credential: retrying will not help.';
+	if (hint) return `${hint.replace(/\.$/, '')}; retrying unchanged will not help.`;
+	if (status === 404) return 'Check the ID; retrying will not help.';
+	if (status === 400 || status === 422) return 'Fix the input; retrying it unchanged will not help.';
+	return 'Retrying unchanged will not help.';
+}
+
+/** The API's message followed by the next step, shown the same in the toast and to a model. */
+export function actionableMessage(message: string, step: string): string {
+	const base = toastSafe(message.trim());
+	return `${base}${/[.!?]$/.test(base) ? '' : '.'} ${step}`;
+}
+
+/** Builds the NodeApiError for an error response: the API's words and the next step as message, facts as description. */
 export function apiError(
 	node: INode,
 	network: NetworkId,
@@ -376,8 +417,8 @@ export function apiError(
 		...(d.rateLimit ? { rateLimit: d.rateLimit as JsonObject } : {}),
 	};
 	return new NodeApiError(node, errorResponse, {
-		message: d.message,
-		description: formatDescription(d),
+		message: actionableMessage(d.message, nextStep(d)),
+		description: toastSafe(formatDescription(d)),
 		httpCode: String(d.statusCode),
 		itemIndex,
 	});

@@ -136,9 +136,10 @@ export function checkBaseUrl(network: NetworkId): PreSendAction {
 
 /**
  * postReceive: turns any HTTP status of 400 or more, and broken JSON, into the shared NodeApiError;
- * an empty success body (204) becomes one item `{ success: true }`.
+ * an empty success body (204) becomes one item `{ deleted: true }` for the operations in `deletes`
+ * (`resource:operation` pairs sent with DELETE: n8n's UX guidelines) and `{ success: true }` otherwise.
  */
-export function throwOnApiError(network: NetworkId): PostReceiveAction {
+export function throwOnApiError(network: NetworkId, deletes: ReadonlySet<string> = new Set()): PostReceiveAction {
 	return async function (
 		this: IExecuteSingleFunctions,
 		items: INodeExecutionData[],
@@ -150,7 +151,9 @@ export function throwOnApiError(network: NetworkId): PostReceiveAction {
 		if (response.statusCode >= 400) throw apiError(this.getNode(), network, api, this.getItemIndex());
 		if (isMalformedJson(api)) throw malformedJsonError(this.getNode(), network, api, this.getItemIndex());
 		if (response.body === undefined || response.body === null || response.body === '') {
-			return items.map((item) => ({ ...item, json: { success: true } }));
+			const operation = `${String(this.getNodeParameter('resource', ''))}:${String(this.getNodeParameter('operation', ''))}`;
+			const json = deletes.has(operation) ? { deleted: true } : { success: true };
+			return items.map((item) => ({ ...item, json }));
 		}
 		return items;
 	};

@@ -235,6 +235,9 @@ export class Sandbox {
 		}
 		this.controlServer = createServer((req, res) => void this.handleControl(req, res));
 		this.controlPort = await this.listen(this.controlServer, ports.control ?? 0);
+		// The seed was made before the servers listened: links in seeded content (DM notices,
+		// page URLs, media URLs) pointed at port 0. Seed again now that every port is known.
+		this.resetState();
 		return this.info();
 	}
 

@@ -120,7 +120,8 @@ describe.each(cases)('$credentialType', (c) => {
 		expect(error).toBeDefined();
 		expect(error!.name).toBe('NodeApiError');
 		expect(error!.httpCode).toBe('401');
-		expect(error!.message).toBe(c.badKeyMessage);
+		// The API's words first, then what to do (n8n hands an AI Agent only the message).
+		expect(error!.message).toMatch(new RegExp(`^${c.badKeyMessage}\\. Check the (token|API key) in the `));
 		expect(error!.description).toMatch(/^HTTP 401/);
 		const everything = [error!.message, error!.description, error!.stack, JSON.stringify(error), JSON.stringify(items)].join('\n');
 		expect(everything).not.toContain(WRONG_KEY_SAMPLE);
@@ -136,7 +137,7 @@ describe.each(cases)('$credentialType', (c) => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual({ error: c.badKeyMessage });
+		expect(items[0].json).toEqual({ error: expect.stringContaining(c.badKeyMessage) });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(JSON.stringify(items)).not.toContain(WRONG_KEY_SAMPLE);
 	});

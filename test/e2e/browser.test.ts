@@ -21,6 +21,12 @@ const ARTIFACTS = join(lib.ROOT, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ICON_PREFIX = `/icons/${lib.PACKAGE_NAME}/`;
 
+/** A literal text as a whole-string pattern (actions carry parentheses). */
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+/** Internal option values that must never reach what a user reads on the canvas. */
+const RAW_VALUES = /\b(directMessage|getAndClear|newEmail|taskUpdate|followingFeed|userPosts|getMany|checkInbox)\b|: (message|notification|post)\b/;
+
 /**
  * What the test adds, in order, through the node panel: [search, the node's entry, the action or
  * trigger event to pick, the node type that lands on the canvas]. The first is a trigger: an empty
@@ -28,10 +34,10 @@ const ICON_PREFIX = `/icons/${lib.PACKAGE_NAME}/`;
  */
 const STEPS: Array<[string, string, string, string]> = [
 	['ClawNet', 'ClawNet', 'On new direct message', 'clawNetTrigger'],
-	['ClawNet', 'ClawNet', 'Send a direct message', 'clawNet'],
+	['ClawNet', 'ClawNet', 'Send a DM (max 10,000 chars; agent ID like Tom)', 'clawNet'],
 	['Clawtter', 'Clawtter', 'On new notification', 'clawtterTrigger'],
-	['Clawtter', 'Clawtter', 'Create a post', 'clawtter'],
-	['Claw Post', 'Claw Post', 'Publish a post', 'clawPost'],
+	['Clawtter', 'Clawtter', 'Create a post (max 1,000 chars; post UUID)', 'clawtter'],
+	['Claw Post', 'Claw Post', 'Publish a post (X 280 chars, LinkedIn 3,000)', 'clawPost'],
 ];
 
 describeWithN8n('the n8n editor in headless Chromium', () => {
@@ -98,14 +104,14 @@ describeWithN8n('the n8n editor in headless Chromium', () => {
 				// An empty canvas has "Add first step"; after that the panel opens from the + button.
 				await page.getByTestId(index === 0 ? 'canvas-add-button' : 'node-creator-plus-button').click();
 				await page.getByTestId('node-creator-search-bar').fill(search);
-				const found = page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${entry}$`) }).first();
+				const found = page.getByTestId('node-creator-item-name').filter({ hasText: exactly(entry) }).first();
 				await found.waitFor({ timeout: 10_000 }).catch(async () => {
 					await page.screenshot({ path: join(ARTIFACTS, `editor-search-${search.replace(/\W+/g, '-')}.png`) });
 					throw new Error(`"${search}" finds no "${entry}" in the node panel (screenshot in test-artifacts/)`);
 				});
 				await found.click();
 				// The node's own panel lists its actions, and its trigger events in a section that may be collapsed.
-				const pick = page.getByTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${item}$`) }).first();
+				const pick = page.getByTestId('node-creator-item-name').filter({ hasText: exactly(item) }).first();
 				if (!(await pick.isVisible())) await page.getByTestId('node-creator-category-item').filter({ hasText: /^Triggers/ }).click();
 				await pick.click();
 				// Adding a node opens its settings: close them to get back to the canvas.
@@ -158,6 +164,99 @@ describeWithN8n('the n8n editor in headless Chromium', () => {
 				}
 			}
 		} finally {
+			await page.close();
+		}
+	}, 180_000);
+	test('what a user reads: subtitles with display names, the node panel text, list placeholders, an error toast that keeps <type> placeholders', async () => {
+		const N = lib.PACKAGE_NAME;
+		const credential = { clawNetApi: { id: 'clawNetSandbox01', name: 'ClawNet sandbox (n8n_agent)' } };
+		const workflow = {
+			name: 'Editor texts',
+			active: false,
+			settings: {},
+			connections: { 'Run': { main: [[{ node: 'ClawNet', type: 'main', index: 0 }]] } },
+			nodes: [
+				{ id: 'a1', name: 'Run', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 300], parameters: {} },
+				{ id: 'a2', name: 'ClawNet', type: `${N}.clawNet`, typeVersion: 1, position: [250, 300], parameters: { resource: 'profile', operation: 'get' }, credentials: credential },
+				{ id: 'a3', name: 'DM', type: `${N}.clawNet`, typeVersion: 1, position: [500, 300], parameters: { resource: 'message', operation: 'send' }, credentials: credential },
+				{ id: 'a4', name: 'On DM', type: `${N}.clawNetTrigger`, typeVersion: 1, position: [0, 0], parameters: { event: 'directMessage' }, credentials: credential },
+				{ id: 'a5', name: 'Notifications', type: `${N}.clawtter`, typeVersion: 1, position: [250, 0], parameters: { resource: 'notification', operation: 'getAndClear' } },
+				{ id: 'a6', name: 'On Clawtter', type: `${N}.clawtterTrigger`, typeVersion: 1, position: [500, 0], parameters: { event: 'notification' } },
+				{ id: 'a7', name: 'Publish', type: `${N}.clawPost`, typeVersion: 1, position: [750, 0], parameters: { resource: 'post', operation: 'create' } },
+			],
+		};
+		const created = await context.request.post(`${n8n!.url}/rest/workflows`, { data: workflow });
+		expect(created.status()).toBe(200);
+		const id = ((await created.json()) as { data: { id: string } }).data.id;
+		// The API's own message with angle-bracket placeholders (as a real network may word it).
+		await sb.control('POST', 'faults', {
+			network: 'clawnet',
+			method: 'GET',
+			path: '/me',
+			kind: 'status',
+			status: 400,
+			body: { ok: false, error: 'invalid_request', message: 'Avatar must be image/<type>;base64,<data>' },
+		});
+
+		const page = await context.newPage();
+		try {
+			await page.goto(`${n8n!.url}/workflow/${id}`);
+			await page.locator('[data-test-id="canvas-node"]').nth(workflow.nodes.length - 1).waitFor({ timeout: 30_000 });
+			await page.getByTestId('zoom-to-fit').click();
+			await page.waitForTimeout(800);
+			await page.screenshot({ path: join(ARTIFACTS, 'editor-texts-canvas.png') });
+			const labels = Object.fromEntries(
+				await page.locator(`[data-test-id="canvas-node"][data-node-type^="${N}."]`).evaluateAll((nodes) =>
+					nodes.map((node) => [node.getAttribute('data-node-name') ?? '', (node as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()]),
+				),
+			) as Record<string, string>;
+			expect(labels['DM']).toContain('Send: Message');
+			expect(labels['ClawNet']).toContain('Get: Profile');
+			expect(labels['On DM']).toContain('New Direct Message');
+			expect(labels['Notifications']).toContain('Get and Clear: Notification');
+			expect(labels['On Clawtter']).toContain('New Notification');
+			expect(labels['Publish']).toContain('Create: Post');
+			for (const [name, text] of Object.entries(labels)) expect({ name, raw: RAW_VALUES.test(text) ? text : '' }).toEqual({ name, raw: '' });
+
+			// The "To" field's list placeholder, in the node's own panel.
+			await page.locator('[data-test-id="canvas-node"][data-node-name="DM"]').dblclick();
+			const toField = page.getByTestId('parameter-input-to').or(page.locator('[data-test-id="resource-locator-to"], [data-test-id="rlc-input-container"]')).first();
+			await toField.waitFor({ timeout: 10_000 }).catch(() => undefined);
+			const panel = await page.getByTestId('ndv').innerText().catch(async () => await page.locator('body').innerText());
+			const placeholders = await page.locator('[data-test-id="ndv"] input').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { placeholder: string }).placeholder));
+			await page.screenshot({ path: join(ARTIFACTS, 'editor-texts-ndv.png') });
+			expect(placeholders).toContain('Select an agent...');
+			expect(placeholders.join('|')).not.toMatch(/Select a to\b/);
+			expect(panel).not.toMatch(RAW_VALUES);
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(300);
+
+			// The node panel's entry for ClawNet (action node and trigger merged) reads as the action node's text.
+			await page.getByTestId('node-creator-plus-button').click();
+			await page.getByTestId('node-creator-search-bar').fill('ClawNet');
+			await page.getByTestId('node-creator-item-name').filter({ hasText: exactly('ClawNet') }).first().waitFor({ timeout: 10_000 });
+			await page.waitForTimeout(500);
+			await page.screenshot({ path: join(ARTIFACTS, 'editor-texts-panel.png') });
+			const creator = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+			expect(creator).toContain('Agent-to-agent tasks, email, direct messages, posts and follows on ClawNet');
+			await page.keyboard.press('Escape');
+			await page.waitForTimeout(300);
+
+			// Run Run → ClawNet alone: the API's error reaches the toast with its placeholders readable, and the next step.
+			const failing = { ...workflow, name: 'Error toast', nodes: workflow.nodes.slice(0, 2) };
+			const made = await context.request.post(`${n8n!.url}/rest/workflows`, { data: failing });
+			expect(made.status()).toBe(200);
+			await page.goto(`${n8n!.url}/workflow/${((await made.json()) as { data: { id: string } }).data.id}`);
+			await page.locator('[data-test-id="canvas-node"]').nth(1).waitFor({ timeout: 30_000 });
+			await page.getByTestId('execute-workflow-button').click();
+			const toast = page.locator('.el-notification').filter({ hasText: /Problem in node|ClawNet/ }).first();
+			await toast.waitFor({ timeout: 30_000 });
+			await page.screenshot({ path: join(ARTIFACTS, 'editor-texts-toast.png') });
+			const text = (await toast.innerText()).replace(/\s+/g, ' ');
+			expect(text).toContain('image/‹type›;base64,‹data›');
+			expect(text).toContain('Fix the input');
+		} finally {
+			await sb.control('DELETE', 'faults').catch(() => undefined);
 			await page.close();
 		}
 	}, 180_000);

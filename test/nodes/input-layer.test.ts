@@ -148,7 +148,7 @@ describe('secrets by value, and honest advice after a lost answer', () => {
 	test('a key of no known shape that the server echoes is masked in the error and in the output', async () => {
 		await t.current.fault({ network: 'clawnet', path: '/me', kind: 'status', status: 401, body: { ok: false, error: 'unauthorized', message: `Token ${ODD_KEY} is not valid` } });
 		const failed = await clawnet({ resource: 'profile', operation: 'get' }, { token: ODD_KEY });
-		expect(failed.error?.message).toBe('Token *** is not valid');
+		expect(failed.error?.message).toContain('Token *** is not valid');
 		expectNoSecret(ODD_KEY, failed.error);
 
 		await t.current.control('DELETE', 'faults');

@@ -39,7 +39,8 @@ test('a ClawNet 429 names the action, the limit, the window and when it resets',
 	const { error } = await run();
 	expect(error?.name).toBe('NodeApiError');
 	expect(error?.httpCode).toBe('429');
-	expect(error?.message).toBe('Too many requests. Limit: 60/hour for send.');
+	// n8n hands a model only the message: it says when to retry.
+	expect(error?.message).toBe(`Too many requests. Limit: 60/hour for send. Retry after ${new Date(reset * 1000).toISOString()}, not sooner.`);
 	expect(error?.description).toContain('Limit: 60 per 1 hour for action "send".');
 	expect(error?.description).toContain(`Resets at ${new Date(reset * 1000).toISOString()}.`);
 	noSecret(token, error?.message, error?.description, error?.stack, error);
@@ -49,7 +50,7 @@ test('a 503 keeps the API\'s message and status', async () => {
 	await t.current.fault({ network: 'clawnet', path: '/me', kind: 'status', status: 503, body: { ok: false, error: 'unavailable', message: 'Maintenance until 10:00 UTC' } });
 	const { error } = await clawnetProfile().run();
 	expect(error?.httpCode).toBe('503');
-	expect(error?.message).toBe('Maintenance until 10:00 UTC');
+	expect(error?.message).toBe('Maintenance until 10:00 UTC. The service failed: retry later.');
 	expect(error?.description).toMatch(/^HTTP 503 \(unavailable\)/);
 });
 

@@ -127,3 +127,18 @@ test('unknown routes and methods answer in the network\'s error shape', async ()
 	expect(badJson.status).toBe(400);
 	expect(badJson.body).toMatchObject({ ok: false, error: 'invalid_request' });
 });
+
+test('a fresh sandbox\'s seeded content links to its real ports, never to port 0', async () => {
+	const { createSandbox } = await import('../../sandbox');
+	const fresh = createSandbox({ host: '127.0.0.1' });
+	const info = await fresh.start();
+	try {
+		const key = (info.networks.clawnet.credentials as Record<string, string>).n8n_agent;
+		const inbox = await http('GET', `${info.networks.clawnet.baseUrl}/inbox`, { headers: auth(key) });
+		expect(inbox.status).toBe(200);
+		expect(JSON.stringify(inbox.body)).not.toMatch(/127\.0\.0\.1:0\b/);
+		expect(JSON.stringify(info)).not.toMatch(/127\.0\.0\.1:0\b/);
+	} finally {
+		await fresh.stop();
+	}
+});

@@ -1,5 +1,5 @@
 /** The one error mapper for the three networks' error shapes. */
-import { describeApiError, formatDescription, parseResetTime, redactSecrets } from '../../nodes/shared/errors';
+import { actionableMessage, describeApiError, formatDescription, nextStep, parseResetTime, redactSecrets, toastSafe } from '../../nodes/shared/errors';
 
 describe('describeApiError', () => {
 	test('ClawNet {ok:false,error,message}: message and code are the API\'s own', () => {
@@ -74,4 +74,39 @@ test('parseResetTime reads unix seconds, unix milliseconds and ISO dates', () =>
 	expect(parseResetTime('2026-11-23T02:13:20Z')).toBe('2026-11-23T02:13:20.000Z');
 	expect(parseResetTime('soon')).toBeUndefined();
 	expect(parseResetTime(undefined)).toBeUndefined();
+});
+
+describe('the message says what to do (n8n hands a model that calls a tool only the message)', () => {
+	const step = (network: 'clawnet' | 'clawtter' | 'clawpost', statusCode: number, body: unknown, headers?: Record<string, string>) =>
+		nextStep(describeApiError(network, { statusCode, body, headers }));
+
+	test('a 429 says when to retry: the reset time, else Retry-After seconds', () => {
+		const reset = 1795400000;
+		expect(step('clawnet', 429, { error: 'rate_limited', message: 'Too many' }, { 'x-ratelimit-reset': String(reset) })).toBe(
+			`Retry after ${new Date(reset * 1000).toISOString()}, not sooner.`,
+		);
+		expect(step('clawtter', 429, { detail: 'Slow down' }, { 'retry-after': '30' })).toMatch(/^Retry after \S+Z, not sooner\.$/);
+		expect(step('clawpost', 429, { error: 'Slow down' })).toBe('Retry later, not sooner.');
+	});
+
+	test('a server failure may pass; a refusal will not pass unchanged; a hint names the fix', () => {
+		expect(step('clawnet', 503, { message: 'Maintenance' })).toBe('The service failed: retry later.');
+		expect(step('clawnet', 404, { error: 'not_found', message: 'Agent Bob not found' })).toBe('Check the ID; retrying will not help.');
+		expect(step('clawtter', 422, { detail: 'content: too long' })).toBe('Fix the input; retrying it unchanged will not help.');
+		expect(step('clawnet', 403, { error: 'cannot_message', message: 'No' })).toBe(
+			'The recipient does not accept messages from this agent (it may have blocked you); retrying unchanged will not help.',
+		);
+		expect(step('clawpost', 401, { error: 'Invalid API key' })).toBe('Check the API key in the Claw Post credential (the key is in the Claw Post dashboard).');
+	});
+
+	test('every step is one short sentence or two (≤ 160 characters)', () => {
+		for (const status of [400, 401, 403, 404, 409, 422, 429, 500, 503]) {
+			for (const network of ['clawnet', 'clawtter', 'clawpost'] as const) expect(step(network, status, {}).length).toBeLessThanOrEqual(160);
+		}
+	});
+
+	test('the message keeps the API\'s words first; angle-bracket placeholders survive n8n\'s HTML toast', () => {
+		expect(actionableMessage('Use image/<type>;base64,<data>', 'Fix the input.')).toBe('Use image/‹type›;base64,‹data›. Fix the input.');
+		expect(toastSafe('a < b and c > d')).toBe('a < b and c > d');
+	});
 });

@@ -158,7 +158,7 @@ describe('New Direct Message', () => {
 			body: { ok: false, error: 'rate_limited', message: 'Too many requests. Limit: 600/hour for inbox_check.', action: 'inbox_check', limit: 600, window: '1 hour' },
 		});
 		const failed = await poll(DM);
-		expect(failed.error?.message).toBe('Too many requests. Limit: 600/hour for inbox_check.');
+		expect(failed.error?.message).toMatch(/^Too many requests\. Limit: 600\/hour for inbox_check\. Retry after \S+Z, not sooner\.$/);
 		expect((failed.error as { description?: string }).description).toMatch(/Limit: 600 per 1 hour for action "inbox_check"\. Resets at \d{4}-/);
 	});
 });

@@ -9,16 +9,32 @@ export const encoded = '{{ encodeURIComponent(String($value).trim()) }}';
 
 /** An agent picked from a list, by profile URL, or by ID (3–32 letters, digits, underscores). */
 export function agentLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
+	return agentLocatorFrom('searchAgents', name, displayName, routing, description);
+}
+
+/** An agent other than your own (the list leaves it out): for operations the API refuses for yourself. */
+export function otherAgentLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
+	return agentLocatorFrom('searchOtherAgents', name, displayName, routing, description);
+}
+
+function agentLocatorFrom(
+	searchListMethod: string,
+	name: string,
+	displayName: string,
+	routing: INodeProperties['routing'],
+	description?: string,
+): INodeProperties {
 	return locator({
 		name,
 		displayName,
-		searchListMethod: 'searchAgents',
+		searchListMethod,
+		listNoun: 'agent',
 		idPlaceholder: 'e.g. Tom',
 		shape: 'clawnetAgent',
 		url: {
 			placeholder: 'e.g. https://clwnt.com/agents/Tom',
 			regex: 'clwnt\\.com\\/agents\\/([A-Za-z0-9_]{3,32})',
-			errorMessage: 'Not a ClawNet agent URL (https://clwnt.com/agents/<agent ID>)',
+			errorMessage: 'Not a ClawNet agent URL (https://clwnt.com/agents/ then the agent ID)',
 		},
 		routing,
 		description,
@@ -31,6 +47,7 @@ export function postLocator(name: string, displayName: string, routing: INodePro
 		name,
 		displayName,
 		searchListMethod: 'searchPosts',
+		listNoun: 'post',
 		idPlaceholder: 'e.g. post_abc123',
 		shape: 'clawnetPost',
 		url: {

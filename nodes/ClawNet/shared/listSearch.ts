@@ -4,6 +4,22 @@ import { apiRequest } from '../../shared/transport';
 
 /** Agents for the agent pickers: search by text, or the newest agents without a filter. */
 export async function searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return await agentList.call(this, filter);
+}
+
+/**
+ * The same list without your own agent, for the pickers whose operation the API refuses for it
+ * (a message, a task, a follow or a block aimed at yourself, a conversation with yourself).
+ */
+export async function searchOtherAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const me = (await apiRequest.call(this, 'clawnet', 'GET', '/me')) as IDataObject;
+	const own = me.agent && typeof me.agent === 'object' ? (me.agent as IDataObject) : me;
+	const self = String(own.agent_id ?? own.id ?? '').toLowerCase();
+	const list = await agentList.call(this, filter);
+	return { results: list.results.filter((agent) => String(agent.value).toLowerCase() !== self) };
+}
+
+async function agentList(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const body = (
 		filter
 			? await apiRequest.call(this, 'clawnet', 'GET', '/search', { qs: { q: filter, type: 'agents', limit: 50 } })

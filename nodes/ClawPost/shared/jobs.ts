@@ -11,6 +11,7 @@ import type {
 
 import { readBinaryProperties } from '../../shared/binary';
 import { maxWaitMs } from '../../shared/descriptions';
+import { actionableMessage } from '../../shared/errors';
 import { apiRequest } from '../../shared/transport';
 import { DO_NOT_RETRY, FAILURE_REMEDIES } from './failures';
 import { uploadFile } from './media';
@@ -149,13 +150,23 @@ export async function prepareJob(this: IExecuteSingleFunctions, requestOptions: 
 	return requestOptions;
 }
 
+/** The action part of a remedy ("…: open x.com and retry." → "Open x.com and retry."). */
+function remedyStep(remedy: string): string {
+	const action = remedy.includes(': ') ? remedy.slice(remedy.lastIndexOf(': ') + 2) : remedy;
+	return action.charAt(0).toUpperCase() + action.slice(1);
+}
+
 /** Turns a failed job into the error a person can act on: code, the API's words, the remedy. */
 export function jobFailure(this: IExecuteSingleFunctions, job: IDataObject): NodeApiError {
 	const code = String(job.errorCode ?? 'unknown_error');
 	const remedy = FAILURE_REMEDIES[code] ?? FAILURE_REMEDIES.unknown_error;
 	const buttonState = (job.details as IDataObject | undefined)?.buttonState;
 	return new NodeApiError(this.getNode(), { ...job, code } as JsonObject, {
-		message: `Claw Post job ${String(job.id)} on ${String(job.platform)} failed: ${String(job.error ?? code)}`,
+		// The remedy goes into the message: n8n hands a model that called the node as a tool only the message.
+		message: actionableMessage(
+			`Claw Post job ${String(job.id)} on ${String(job.platform)} failed: ${String(job.error ?? code)}`,
+			DO_NOT_RETRY.has(code) ? 'Retrying will not help until the user acts.' : remedyStep(remedy),
+		),
 		description: `errorCode ${code}. ${remedy}${buttonState ? ` Group button state: ${String(buttonState)}.` : ''}${DO_NOT_RETRY.has(code) ? ' Retrying will not help until the user acts.' : ''}`,
 		itemIndex: this.getItemIndex(),
 	});

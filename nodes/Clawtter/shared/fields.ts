@@ -12,6 +12,7 @@ export function postLocator(name: string, displayName: string, routing: INodePro
 		name,
 		displayName,
 		searchListMethod: 'searchPosts',
+		listNoun: 'post',
 		searchFilterRequired: true,
 		idPlaceholder: 'e.g. 3f1c9a2e-5b7d-4c1e-9a2b-0c4d6e8f1a2b',
 		shape: 'clawtterPost',
@@ -22,7 +23,7 @@ export function postLocator(name: string, displayName: string, routing: INodePro
 
 /** A user picked from the accounts you follow or who follow you, or by identity_id / clawtter_id. */
 export function userLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
-	return locator({ name, displayName, searchListMethod: 'searchUsers', idPlaceholder: 'e.g. lobster-lab', shape: 'clawtterUser', routing, description });
+	return locator({ name, displayName, searchListMethod: 'searchUsers', listNoun: 'account', idPlaceholder: 'e.g. lobster-lab', shape: 'clawtterUser', routing, description });
 }
 
 /** An operation on one post: METHOD /posts/:id/<suffix>, no body. */

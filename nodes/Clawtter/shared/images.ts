@@ -22,7 +22,7 @@ export function imageFromString(raw: string, label: string): string {
 	const value = raw.trim().replace(/^data:/i, '');
 	const match = IMAGE_PATTERN.exec(value);
 	if (!match) {
-		throw new Error(`${label} is not an image string: expected "image/<type>;base64,<data>"`);
+		throw new Error(`${label} is not an image string: expected "image/TYPE;base64,DATA" (e.g. image/png;base64,iVBOR…)`);
 	}
 	const payload = match[2].replace(/\s+/g, '');
 	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(payload)) throw new Error(`${label} has an invalid base64 payload`);

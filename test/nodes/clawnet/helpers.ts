@@ -57,6 +57,8 @@ export interface RunOptions {
 	issuesToken?: boolean;
 	/** Node settings (Retry On Fail). */
 	settings?: RunNodeOptions['settings'];
+	/** The node type to run (default `clawNet`; `clawNetTool` for n8n's tool variant, see test/nodes/tool-output.test.ts). */
+	type?: string;
 }
 
 export type Json = IDataObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -91,7 +93,7 @@ export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
 		const credentialToken = options.noCredential ? undefined : token(options.as ?? 'n8n_agent');
 		await t.current.control('DELETE', 'requests');
 		const result = await runNode({
-			type: 'clawNet',
+			type: options.type ?? 'clawNet',
 			parameters: parameters as INodeParameters,
 			credentials: credentialToken ? { clawNetApi: { token: credentialToken, baseUrl: base(), ...(options.credential ?? {}) } } : {},
 			input: options.input,
@@ -132,7 +134,7 @@ export function useClawNet(generation: 'dm' | 'a2a' = 'dm') {
 	 * Calls one of the node's list searches (the "From List" mode of its locators) the way the
 	 * editor does: through n8n-core's LoadOptionsContext, with n8n_agent's credential.
 	 */
-	async function listSearch(method: 'searchAgents' | 'searchPosts', filter?: string): Promise<INodeListSearchResult> {
+	async function listSearch(method: 'searchAgents' | 'searchOtherAgents' | 'searchPosts', filter?: string): Promise<INodeListSearchResult> {
 		await t.current.control('DELETE', 'requests');
 		const node: INode = {
 			id: 'list-search',

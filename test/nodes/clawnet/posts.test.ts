@@ -77,7 +77,7 @@ describe('Post → Reply', () => {
 
 	test('replying to an unknown post is a 404 NodeApiError', async () => {
 		const { error } = await c.run(postOp('reply', { parentPostId: rl('id', 'post_000000000000'), content: 'hello?' }));
-		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'parent_post_id post_000000000000 not found' });
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: expect.stringContaining('parent_post_id post_000000000000 not found') });
 	});
 });
 
@@ -144,7 +144,7 @@ describe('Post → Get', () => {
 	test('an unknown post is a 404 NodeApiError with the API\'s message', async () => {
 		const { items, error } = await c.run(postOp('get', { postId: rl('id', 'post_nope') }));
 		expect(items).toEqual([]);
-		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: 'Post post_nope not found', description: 'HTTP 404 (not_found).' });
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '404', message: expect.stringContaining('Post post_nope not found'), description: 'HTTP 404 (not_found).' });
 	});
 
 	test('a URL that is not a clwnt.com post link stops the workflow before anything is sent', async () => {
@@ -243,13 +243,13 @@ describe('Reaction', () => {
 		const liked = await seededPost(MODELS); // n8n_agent reacted to it in the seed
 		const fresh = await seededPost(READING);
 		const once = await c.run({ resource: 'reaction', operation: 'add', postId: rl('id', String(liked.id)) });
-		expect(once.error).toMatchObject({ name: 'NodeApiError', httpCode: '409', message: `You already reacted to ${liked.id}`, description: 'HTTP 409 (already_exists). The agent ID or resource already exists.' });
+		expect(once.error).toMatchObject({ name: 'NodeApiError', httpCode: '409', message: expect.stringContaining(`You already reacted to ${liked.id}`), description: 'HTTP 409 (already_exists). The agent ID or resource already exists.' });
 
 		const input = [{ json: { post: liked.id } }, { json: { post: fresh.id } }];
 		const { items, error } = await c.run({ resource: 'reaction', operation: 'add', postId: rl('id', '={{ $json.post }}') }, { input, continueOnFail: true });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => [i.json, i.pairedItem])).toEqual([
-			[{ error: `You already reacted to ${liked.id}` }, { item: 0 }],
+			[{ error: expect.stringContaining(`You already reacted to ${liked.id}`) }, { item: 0 }],
 			[{ ok: true, post_id: fresh.id, reacted: true, count: 1 }, { item: 1 }],
 		]);
 		expect((await c.sent()).map((r) => `${r.path} ${r.status}`).sort()).toEqual([`/posts/${fresh.id}/react 200`, `/posts/${liked.id}/react 409`].sort());
@@ -267,7 +267,7 @@ describe('Reaction', () => {
 		expect(json(count.items)).toEqual([{ ok: true, post_id: hello.id, count: 3 }]);
 
 		const again = await c.run({ resource: 'reaction', operation: 'remove', postId: rl('id', String(liked.id)) });
-		expect(again.error).toMatchObject({ httpCode: '404', message: `You have not reacted to ${liked.id}` });
+		expect(again.error).toMatchObject({ httpCode: '404', message: expect.stringContaining(`You have not reacted to ${liked.id}`) });
 	});
 });
 
@@ -286,7 +286,7 @@ describe('Repost', () => {
 		const locator = rl('id', String(post.id));
 		await c.run({ resource: 'repost', operation: 'create', postId: locator });
 		const twice = await c.run({ resource: 'repost', operation: 'create', postId: locator });
-		expect(twice.error).toMatchObject({ name: 'NodeApiError', httpCode: '409', message: `You already reposted ${post.id}` });
+		expect(twice.error).toMatchObject({ name: 'NodeApiError', httpCode: '409', message: expect.stringContaining(`You already reposted ${post.id}`) });
 
 		const count = await c.run({ resource: 'repost', operation: 'getCount', postId: locator });
 		expect(await c.sent()).toMatchObject([{ method: 'GET', path: `/posts/${post.id}/reposts`, status: 200 }]);
@@ -314,10 +314,10 @@ describe('Thread', () => {
 	test('a reply cannot be followed: 400 with the API\'s message; following twice is a 409', async () => {
 		const reply = await seededPost(REPLY);
 		const { error } = await c.run({ resource: 'thread', operation: 'follow', postId: rl('id', String(reply.id)) });
-		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '400', message: 'Only top-level posts can be followed (this post is a reply)', description: 'HTTP 400 (invalid_request).' });
+		expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '400', message: expect.stringContaining('Only top-level posts can be followed (this post is a reply)'), description: 'HTTP 400 (invalid_request).' });
 		const own = await seededPost(HELLO); // posting follows your own thread
 		const twice = await c.run({ resource: 'thread', operation: 'follow', postId: rl('id', String(own.id)) });
-		expect(twice.error).toMatchObject({ httpCode: '409', message: `You already follow the thread of ${own.id}` });
+		expect(twice.error).toMatchObject({ httpCode: '409', message: expect.stringContaining(`You already follow the thread of ${own.id}`) });
 	});
 });
 

@@ -22,15 +22,15 @@ describe('Follow', () => {
 		expect((await c.run({ resource: 'follow', operation: 'follow', agentId: rl('id', 'Tom') })).error).toMatchObject({
 			name: 'NodeApiError',
 			httpCode: '409',
-			message: 'You already follow Tom',
+			message: expect.stringContaining('You already follow Tom'),
 		});
 		expect((await c.run({ resource: 'follow', operation: 'follow', agentId: rl('id', 'n8n_agent') })).error).toMatchObject({
 			httpCode: '400',
-			message: 'You cannot follow yourself',
+			message: expect.stringContaining('You cannot follow yourself'),
 		});
 		expect((await c.run({ resource: 'follow', operation: 'follow', agentId: rl('url', 'https://clwnt.com/agents/Ghost_42') })).error).toMatchObject({
 			httpCode: '404',
-			message: 'Agent Ghost_42 not found',
+			message: expect.stringContaining('Agent Ghost_42 not found'),
 		});
 	});
 
@@ -38,7 +38,7 @@ describe('Follow', () => {
 		const { items } = await c.run({ resource: 'follow', operation: 'unfollow', agentId });
 		expect(await c.sent()).toMatchObject([{ method: 'DELETE', path: '/follow/Tom', principal: 'n8n_agent', status: 200 }]);
 		expect(json(items)).toEqual([{ ok: true, agent_id: 'Tom', following: false }]);
-		expect((await c.run({ resource: 'follow', operation: 'unfollow', agentId })).error).toMatchObject({ httpCode: '404', message: 'You do not follow Tom' });
+		expect((await c.run({ resource: 'follow', operation: 'unfollow', agentId })).error).toMatchObject({ httpCode: '404', message: expect.stringContaining('You do not follow Tom') });
 	});
 
 	test('Get Following (Limit) and Get Followers (Return All): limit=N, one item per agent', async () => {
@@ -120,8 +120,8 @@ describe('Block', () => {
 
 	test('blocking twice is a 409, unblocking an agent you do not block a 404', async () => {
 		await c.run({ resource: 'block', operation: 'block', agentId: rl('list', 'Tom') });
-		expect((await c.run({ resource: 'block', operation: 'block', agentId: rl('list', 'Tom') })).error).toMatchObject({ httpCode: '409', message: 'You already block Tom' });
-		expect((await c.run({ resource: 'block', operation: 'unblock', agentId: rl('list', 'Sam') })).error).toMatchObject({ httpCode: '404', message: 'You do not block Sam' });
+		expect((await c.run({ resource: 'block', operation: 'block', agentId: rl('list', 'Tom') })).error).toMatchObject({ httpCode: '409', message: expect.stringContaining('You already block Tom') });
+		expect((await c.run({ resource: 'block', operation: 'unblock', agentId: rl('list', 'Sam') })).error).toMatchObject({ httpCode: '404', message: expect.stringContaining('You do not block Sam') });
 	});
 });
 

@@ -52,7 +52,7 @@ describe('Account → Register (no credential)', () => {
 	test('an identity_id already taken: Clawtter\'s 409 detail', async () => {
 		const { error } = await register({ identityId: 'n8n-agent', nickname: 'Copycat' });
 		expect(error?.httpCode).toBe('409');
-		expect(error?.message).toBe('identity_id "n8n-agent" is already registered');
+		expect(error?.message).toContain('identity_id "n8n-agent" is already registered');
 	});
 
 	test('checked before sending: a bad email, an over-long nickname, two avatars', async () => {

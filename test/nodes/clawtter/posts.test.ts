@@ -171,14 +171,14 @@ describe('Post → Create: images', () => {
 });
 
 describe('Post → Like, Unlike, Report, Replies Tree, Hot Threads', () => {
-	test('Like then Unlike: POST and DELETE /posts/:id/like, each answered 204 → {success: true}', async () => {
+	test('Like then Unlike: POST and DELETE /posts/:id/like, answered 204 → {success: true} and, the DELETE, {deleted: true} (n8n UX guidelines)', async () => {
 		const moon = await postId('Moonlight');
 		const liked = await run('post', 'like', { postId: byId(moon) });
 		expect(liked.error).toBeUndefined();
 		expect(liked.items.map((i) => i.json)).toEqual([{ success: true }]);
 		expect((await posts()).find((p) => p.post_id === moon)?.like_count).toBe(2);
 		const unliked = await run('post', 'unlike', { postId: byId(moon) });
-		expect(unliked.items.map((i) => i.json)).toEqual([{ success: true }]);
+		expect(unliked.items.map((i) => i.json)).toEqual([{ deleted: true }]);
 		expect((await posts()).find((p) => p.post_id === moon)?.like_count).toBe(1);
 		const log = await requests();
 		expect(log.map((r) => [r.method, r.path, r.status])).toEqual([

@@ -1,7 +1,8 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
-import { agentLocator, encoded, timePagedList } from '../../shared/fields';
+import { otherAgentLocator, encoded, timePagedList } from '../../shared/fields';
 import { parseDeliveredMessages } from '../../shared/messages';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Conversation → Get History: GET /messages/:agent_id, both directions, acknowledged or not. */
 export const conversationGetHistory: OperationDefinition = {
@@ -13,7 +14,7 @@ export const conversationGetHistory: OperationDefinition = {
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('messages'), parseDeliveredMessages] } },
 	},
 	fields: [
-		agentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
+		otherAgentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
 		...timePagedList('before', { cursorFrom: 'first' }),
 		{
 			displayName: 'Options',
@@ -32,5 +33,6 @@ export const conversationGetHistory: OperationDefinition = {
 				},
 			],
 		},
+		simplifyField(),
 	],
 };

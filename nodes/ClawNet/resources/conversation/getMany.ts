@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
 import { addParsedText } from '../../shared/messages';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Adds the sender's parsed text to each conversation's last message. */
 async function parseLastMessages(
@@ -27,5 +28,5 @@ export const conversationGetMany: OperationDefinition = {
 			output: { postReceive: [itemsAt('conversations'), parseLastMessages] },
 		},
 	},
-	fields: returnAllAndLimit({ maxLimit: 1000, limitParam: null }),
+	fields: [...returnAllAndLimit({ maxLimit: 1000, limitParam: null }), simplifyField()],
 };

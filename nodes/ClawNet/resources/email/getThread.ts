@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { encoded } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Email → Get Thread: GET /email/threads/:thread_id. */
 export const emailGetThread: OperationDefinition = {
@@ -22,5 +23,6 @@ export const emailGetThread: OperationDefinition = {
 			description: 'As output by Email → Get Threads or in an email\'s email.thread_id',
 			routing: { request: { url: `=/email/threads/${encoded}` } },
 		},
+		simplifyField(),
 	],
 };

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Email → Get Threads: GET /email/threads, newest activity first, paged by `before`. */
 export const emailGetThreads: OperationDefinition = {
@@ -14,5 +15,5 @@ export const emailGetThreads: OperationDefinition = {
 			output: { postReceive: [itemsAt('threads')] },
 		},
 	},
-	fields: [...timePagedList('before', { timeOf: (t) => t.last_message_at, idOf: (t) => t.thread_id })],
+	fields: [...timePagedList('before', { timeOf: (t) => t.last_message_at, idOf: (t) => t.thread_id }), simplifyField()],
 };

@@ -7,7 +7,7 @@ export const emailSend: OperationDefinition = {
 	option: {
 		name: 'Send',
 		value: 'send',
-		action: 'Send an email',
+		action: 'Send an email (subject max 200 chars)',
 		description:
 			'Send an email from your agent\'s own @clwnt.com address (new ClawNet API): To up to 10 addresses, subject ≤ 200, body ≤ 10,000 characters of plain text; 10 an hour, 50 a day; the agent must be claimed',
 		routing: {

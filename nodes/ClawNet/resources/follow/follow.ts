@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { agentLocator, encoded } from '../../shared/fields';
+import { otherAgentLocator, encoded } from '../../shared/fields';
 
 /** Follow → Follow: POST /follow/:agent_id (ClawNet DMs the followed agent). */
 export const followFollow: OperationDefinition = {
@@ -10,5 +10,5 @@ export const followFollow: OperationDefinition = {
 		description: 'Follow an agent; ClawNet tells them by DM',
 		routing: { request: { method: 'POST' } },
 	},
-	fields: [agentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
+	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
 };

@@ -1,5 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { agentLocator, encoded } from '../../shared/fields';
+import { otherAgentLocator, encoded } from '../../shared/fields';
 
 /** Follow → Unfollow: DELETE /follow/:agent_id. */
 export const followUnfollow: OperationDefinition = {
@@ -10,5 +10,5 @@ export const followUnfollow: OperationDefinition = {
 		description: 'Stop following an agent',
 		routing: { request: { method: 'DELETE' } },
 	},
-	fields: [agentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
+	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
 };

@@ -4,6 +4,7 @@ import type { OperationDefinition } from '../../../shared/descriptions';
 import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
 import { addParsedText } from '../../shared/messages';
+import { simplifyField } from '../../../shared/simplify';
 
 /** An email's content is `[EMAIL from <address>]\nSubject: <subject>\n\n<body>` (new API): `text` is the body. */
 function emailText(content: unknown): string | null {
@@ -84,5 +85,6 @@ export const messageGetMany: OperationDefinition = {
 				},
 			],
 		},
+		simplifyField(),
 	],
 };

@@ -1,13 +1,13 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
-import { agentLocator } from '../../shared/fields';
+import { otherAgentLocator } from '../../shared/fields';
 
 /** Message → Send: POST /send. */
 export const messageSend: OperationDefinition = {
 	option: {
 		name: 'Send',
 		value: 'send',
-		action: 'Send a direct message',
+		action: 'Send a DM (max 10,000 chars)',
 		description: 'Send a direct message to an agent (up to 10,000 characters)',
 		routing: {
 			request: { method: 'POST', url: '/send' },
@@ -22,7 +22,7 @@ export const messageSend: OperationDefinition = {
 		},
 	},
 	fields: [
-		agentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
+		otherAgentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
 		{
 			displayName: 'Message',
 			name: 'message',

@@ -25,7 +25,7 @@ export function moltbookCommand(option: {
 						label: 'Moltbook Post URL',
 						required: true,
 						pattern: new RegExp(`^${option.command} ${URL_PATTERN.source.slice(1)}`),
-						patternHint: 'a full Moltbook post URL such as https://www.moltbook.com/post/<id> (not a bare ID)',
+						patternHint: 'a full Moltbook post URL such as https://www.moltbook.com/post/ID (not a bare ID)',
 					},
 				]),
 			]

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Notification → Get Many: GET /notifications (likes and reposts, grouped per post per type). */
 export const notificationGetMany: OperationDefinition = {
@@ -22,5 +23,6 @@ export const notificationGetMany: OperationDefinition = {
 			routing: { send: { type: 'query', property: 'unread', value: '={{ $value ? "true" : undefined }}' } },
 		},
 		...timePagedList('before', { timeOf: (n) => n.last_at ?? n.first_at }),
+		simplifyField(),
 	],
 };

@@ -6,7 +6,7 @@ export const postCreate: OperationDefinition = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a post',
+		action: 'Create a post (max 1,500 chars)',
 		description: 'Publish a public top-level post (up to 1,500 characters; #hashtags and @mentions are parsed)',
 		routing: {
 			request: { method: 'POST', url: '/posts' },

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { ISO_DATE, itemsAt } from '../../../shared/descriptions';
 import { timePagedList } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Post → Get Many: GET /posts, the public or following feed, by agent or hashtag, newest first. */
 export const postGetMany: OperationDefinition = {
@@ -60,5 +61,6 @@ export const postGetMany: OperationDefinition = {
 				},
 			],
 		},
+		simplifyField(),
 	],
 };

@@ -7,7 +7,7 @@ export const postReply: OperationDefinition = {
 	option: {
 		name: 'Reply',
 		value: 'reply',
-		action: 'Reply to a post',
+		action: 'Reply to a post (max 1,500 chars)',
 		description: 'Reply in a post\'s thread (up to 1,500 characters); you then follow the thread',
 		routing: {
 			request: { method: 'POST', url: '/posts' },

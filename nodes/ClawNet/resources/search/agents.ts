@@ -3,6 +3,7 @@ import { itemsAt } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
 import { timePagedList } from '../../shared/fields';
 import { queryField } from './query';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Search → Agents: GET /search?type=agents. */
 export const searchAgents: OperationDefinition = {
@@ -18,5 +19,5 @@ export const searchAgents: OperationDefinition = {
 		},
 	},
 	// Search pages with `before_ts` for agents too (newest agents first, by `created_at`).
-	fields: [queryField, ...timePagedList('before_ts', { idOf: (agent) => agent.agent_id ?? agent.id })],
+	fields: [queryField, ...timePagedList('before_ts', { idOf: (agent) => agent.agent_id ?? agent.id }), simplifyField()],
 };

@@ -3,6 +3,7 @@ import { itemsAt } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
 import { timePagedList } from '../../shared/fields';
 import { queryField } from './query';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Search → Posts: GET /search?type=posts (full text). */
 export const searchPosts: OperationDefinition = {
@@ -28,5 +29,6 @@ export const searchPosts: OperationDefinition = {
 			routing: { send: { type: 'query', property: 'include_replies', value: '={{ $value ? "true" : undefined }}' } },
 		},
 		...timePagedList('before_ts'),
+		simplifyField(),
 	],
 };

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { eachTask, param, rpcBody, rpcResult } from '../../shared/a2a';
 import { filterParams, roleField, statusField } from './fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** tasks/list answers at most 100 tasks and has no cursor: Return All asks for 100. */
 const MAX_TASKS = 100;
@@ -45,5 +46,6 @@ export const taskGetMany: OperationDefinition = {
 			description: 'Max number of results to return',
 			routing: { output: { maxResults: '={{ $value }}' } },
 		},
+		simplifyField(),
 	],
 };

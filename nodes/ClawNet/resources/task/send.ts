@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { externalUrlProblem, oneTask, param, refuse, rpcBody, rpcResult, text, textMessage } from '../../shared/a2a';
-import { agentLocator, encoded } from '../../shared/fields';
+import { otherAgentLocator, encoded } from '../../shared/fields';
 
 async function params(this: IExecuteSingleFunctions): Promise<IDataObject> {
 	const out: IDataObject = { message: textMessage(String(param(this, 'message'))) };
@@ -48,7 +48,7 @@ export const taskSend: OperationDefinition = {
 			],
 		},
 		{
-			...agentLocator('agentId', 'Agent', { request: { url: `=/a2a/${encoded}` } }, 'The ClawNet agent who receives the task'),
+			...otherAgentLocator('agentId', 'Agent', { request: { url: `=/a2a/${encoded}` } }, 'The ClawNet agent who receives the task'),
 			displayOptions: { show: { sendTo: ['agent'] } },
 		},
 		{

@@ -11,7 +11,7 @@ export const groupLocator: INodeProperties = locator({
 	url: {
 		placeholder: 'e.g. https://www.facebook.com/groups/1577315533418837/',
 		regex: 'facebook\\.com\\/groups\\/([0-9]{1,30})',
-		errorMessage: 'Not a Facebook group URL with a numeric ID (https://www.facebook.com/groups/<number>)',
+		errorMessage: 'Not a Facebook group URL with a numeric ID (https://www.facebook.com/groups/ then the numeric ID)',
 	},
 	routing: { send: { type: 'body', property: 'groupId', value: '={{ String($value).trim() }}' } },
 	description: 'The group\'s numeric ID (Group → Search outputs it as platformId)',

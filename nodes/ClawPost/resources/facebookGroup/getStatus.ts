@@ -7,7 +7,7 @@ export const facebookGroupGetStatus: OperationDefinition = {
 	option: {
 		name: 'Get Status',
 		value: 'getStatus',
-		action: 'Get my membership status in a Facebook group',
+		action: 'Get my Facebook group status',
 		description: 'Check the account\'s standing in a Facebook group (numeric ID) from the paired browser: buttonState joined, requested or not_member',
 		routing: {
 			request: { method: 'POST', url: '/v1/facebook/groups/status' },

@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
 import { createJobAndWait, jobOptions, waitForResultField } from '../../shared/singleJob';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Once the job ran: one item per group found (best first), each with the job's id; none found, no item. */
 function eachGroup(job: IDataObject, pairedItem: { item: number }): INodeExecutionData[] {
@@ -76,5 +77,6 @@ export const facebookGroupSearch: OperationDefinition = {
 		},
 		waitForResultField,
 		jobOptions(false),
+		simplifyField(),
 	],
 };

@@ -1,18 +1,19 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { waitOptions } from '../../../shared/descriptions';
 import { createJobsPerPlatform, prepareJob } from '../../shared/jobs';
+import { X_LONG_POST_LIMIT, checkPlatformLimits } from '../../shared/platformLimits';
 
 /** Post → Create: POST /v1/jobs/tweet once per platform; optionally waits for the live post URLs. */
 export const postCreate: OperationDefinition = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Publish a post',
+		action: 'Publish a post (X 280 chars, LinkedIn 3,000)',
 		description:
 			'Publish text and media to one or more platforms through the paired browser extension: one job (and one output item) per platform',
 		routing: {
 			request: { method: 'POST', url: '/v1/jobs/tweet' },
-			send: { preSend: [prepareJob], paginate: true },
+			send: { preSend: [checkPlatformLimits, prepareJob], paginate: true },
 			operations: { pagination: createJobsPerPlatform },
 		},
 	},
@@ -36,9 +37,11 @@ export const postCreate: OperationDefinition = {
 			displayName: 'Text',
 			name: 'text',
 			type: 'string',
-			typeOptions: { rows: 4 },
+			// The largest platform limit; each chosen platform's own limit is checked by checkPlatformLimits.
+			typeOptions: { rows: 4, maxLength: 63206 },
 			default: '',
 			required: true,
+			description: 'Refused before sending when over a chosen platform\'s own limit: X 280 (as X counts), LinkedIn 3,000, Instagram 2,200, TikTok 4,000, Facebook 63,206',
 			routing: { send: { type: 'body', property: 'text' } },
 		},
 		{
@@ -92,6 +95,13 @@ export const postCreate: OperationDefinition = {
 					default: false,
 					description:
 						'Whether to wait until each job has succeeded (output includes the live postUrl) or failed (an error with the errorCode and what to do)',
+				},
+				{
+					displayName: 'X Long Posts',
+					name: 'xLongPosts',
+					type: 'boolean',
+					default: false,
+					description: `Whether the X account may post texts up to ${X_LONG_POST_LIMIT.toLocaleString('en-US')} characters (X Premium) instead of 280`,
 				},
 			],
 		},

@@ -19,7 +19,7 @@ async function prepareComment(this: IExecuteSingleFunctions, requestOptions: IHt
 	if (!REDDIT_PERMALINK.test(target)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Target URL (targetUrl) must be a Reddit post or comment permalink (https://www.reddit.com/r/<subreddit>/comments/…); it is ${describeValue(target)}. ${refusedBeforeSending('Claw Post')}`,
+			`Target URL (targetUrl) must be a Reddit post or comment permalink (https://www.reddit.com/r/SUBREDDIT/comments/…); it is ${describeValue(target)}. ${refusedBeforeSending('Claw Post')}`,
 			{ itemIndex: this.getItemIndex(), description: 'Nothing was sent.' },
 		);
 	}

@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { feedFields, feedItems } from './feedFields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Feed → Get Following: GET /feed/following. */
 export const feedGetFollowing: OperationDefinition = {
@@ -10,5 +11,5 @@ export const feedGetFollowing: OperationDefinition = {
 		description: 'Posts by accounts you follow, newest first: post IDs, or full cards (which spend the daily read budget)',
 		routing: { request: { method: 'GET', url: '/feed/following' }, output: { postReceive: [feedItems] } },
 	},
-	fields: feedFields,
+	fields: [...feedFields, simplifyField()],
 };

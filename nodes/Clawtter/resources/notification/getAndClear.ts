@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt } from '../../../shared/descriptions';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Notification → Get and Clear: GET /me/notifications — reading empties the queue. */
 export const notificationGetAndClear: OperationDefinition = {
@@ -11,5 +12,5 @@ export const notificationGetAndClear: OperationDefinition = {
 			'Every pending notification (follow, like, reply, repost). Reading them removes them from Clawtter: a second call returns nothing. Do not use this next to a Clawtter Trigger on notifications — they would take each other\'s items.',
 		routing: { request: { method: 'GET', url: '/me/notifications' }, output: { postReceive: [itemsAt('items')] } },
 	},
-	fields: [],
+	fields: [simplifyField()],
 };

@@ -10,7 +10,7 @@ export const postCreate: OperationDefinition = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a post',
+		action: 'Create a post (max 1,000 chars)',
 		description:
 			'Publish a post, a reply or a repost (up to 1,000 characters; #topic tokens attach topics). It is pending until moderation approves it.',
 		routing: {
@@ -88,7 +88,11 @@ export const postCreate: OperationDefinition = {
 				{
 					displayName: 'Visibility',
 					name: 'visibility',
-					type: 'string',
+					type: 'options',
+					options: [
+						{ name: 'Public', value: 'public', description: 'Everyone can see the post' },
+						{ name: 'Followers', value: 'followers', description: 'Only accounts that follow you' },
+					],
 					default: 'public',
 					routing: { send: { type: 'body', property: 'visibility' } },
 				},

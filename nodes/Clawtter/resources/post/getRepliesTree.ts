@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { encoded, postLocator } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Post → Get Replies Tree: GET /posts/:id/replies/tree (counts toward the daily read budget). */
 export const postGetRepliesTree: OperationDefinition = {
@@ -38,5 +39,6 @@ export const postGetRepliesTree: OperationDefinition = {
 				},
 			],
 		},
+		simplifyField(),
 	],
 };

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Search → Posts: GET /search/posts. */
 export const searchPosts: OperationDefinition = {
@@ -25,5 +26,6 @@ export const searchPosts: OperationDefinition = {
 			routing: { send: { type: 'query', property: 'q' } },
 		},
 		...returnAllAndLimit({ maxLimit: 100 }),
+		simplifyField(),
 	],
 };

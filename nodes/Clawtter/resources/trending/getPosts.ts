@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
+import { simplifyField } from '../../../shared/simplify';
 
 /** Trending → Get Posts: GET /trending/posts. */
 export const trendingGetPosts: OperationDefinition = {
@@ -10,5 +11,5 @@ export const trendingGetPosts: OperationDefinition = {
 		description: 'Trending posts with their base and hot scores',
 		routing: { request: { method: 'GET', url: '/trending/posts' }, output: { postReceive: [itemsAt('items')] } },
 	},
-	fields: returnAllAndLimit({ maxLimit: 100 }),
+	fields: [...returnAllAndLimit({ maxLimit: 100 }), simplifyField()],
 };

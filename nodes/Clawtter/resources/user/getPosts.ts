@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
 import { encoded, userLocator } from '../../shared/fields';
+import { simplifyField } from '../../../shared/simplify';
 
 /** User → Get Posts: GET /clawtters/:identity_id/posts (yours: every moderation state). */
 export const userGetPosts: OperationDefinition = {
@@ -14,5 +15,6 @@ export const userGetPosts: OperationDefinition = {
 	fields: [
 		userLocator('user', 'User', { request: { url: `=/clawtters/${encoded}/posts` } }, 'The identity_id of the account'),
 		...returnAllAndLimit({ maxLimit: 200 }),
+		simplifyField(),
 	],
 };
