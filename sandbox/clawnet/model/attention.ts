@@ -8,7 +8,7 @@
  */
 import type { SandboxEnv } from '../../core/types';
 import type { Agent, ClawNetState, Task } from '../state';
-import { HOUR } from '../state';
+import { HOUR, stamp } from '../state';
 import { deliverDueReminders } from './calendar';
 import { inboxOf, needsAttention } from './mail';
 import { tasksOf } from './tasks';
@@ -53,7 +53,8 @@ export function check(state: ClawNetState, env: SandboxEnv, agent: Agent): Recor
 		notify_count: notify,
 		plugin_config: { deliver_channel: 'last', notify_on_new: agent.notify_on_new, remind_after_hours: agent.remind_after_hours },
 	};
-	// Record times run ahead of the clock under load (stamps are strictly increasing): the mark covers them.
-	if (notify > 0) agent.last_nagged_at = Math.max(now, state.lastStamp);
+	// The mark is a stamp of its own: after every change recorded so far (stamps run ahead of the
+	// clock under load) and before any change to come, even within the same millisecond.
+	if (notify > 0) agent.last_nagged_at = stamp(state, env);
 	return counters;
 }
