@@ -260,8 +260,12 @@ async function main() {
 	// ---- per item: Send and Get, ours vs HTTP Request vs fetch, interleaved
 	// Rate-limit windows that last a microsecond: the speed runs measure CPU, not the limits.
 	await sb.control('POST', 'clock', { windowScale: 1e-12 });
-	const post = await api('POST', '/posts', tomToken, { content: 'A post to read in the benchmark' });
-	const postId = post.post?.id ?? post.id;
+	// The post every Get reads; made again after each sandbox reset (new ids never repeat across resets).
+	const makePost = async () => {
+		const post = await api('POST', '/posts', tomToken, { content: 'A post to read in the benchmark' });
+		return post.post?.id ?? post.id;
+	};
+	let postId = await makePost();
 	const cases = {
 		send: {
 			claw: () => ({ type: 'clawNet', parameters: { resource: 'message', operation: 'send', to: { __rl: true, mode: 'id', value: 'Tom' }, message: '={{ "note " + $json.i }}' }, credentials: creds }),
@@ -328,6 +332,7 @@ async function main() {
 	await sb.control('POST', 'reset');
 	await sb.control('POST', 'clock', { windowScale: 1e-12 });
 	resetBudgets();
+	postId = await makePost();
 	const sam = sb.info.networks.clawnet.credentials.Sam;
 	for (let i = 0; i < BIG; i += 10) await Promise.all(Array.from({ length: Math.min(10, BIG - i) }, (_, k) => api('POST', '/posts', sam, { content: `bench post ${i + k}` })));
 	let before = await counts();
