@@ -124,7 +124,7 @@ async function drive(
 	};
 	const record = (items: INodeExecutionData[] | null, startedAt: number) => {
 		for (const item of items ?? []) {
-			options.emissions.push({ id: String(item.json.id ?? item.json.post_id ?? fingerprintOf(item.json)), redelivery: item.json.redelivery === true, at: startedAt });
+			options.emissions.push({ id: itemId(item.json), redelivery: item.json.redelivery === true, at: startedAt });
 		}
 	};
 	for (let i = 1; i <= options.polls; i++) {
@@ -162,6 +162,11 @@ async function drive(
 	return { proc, restarts };
 }
 
+/** What identifies an emitted item: its id, or a Clawtter post's post_id (notifications: fingerprintOf). */
+function itemId(json: IDataObject): string {
+	return String(json.id ?? json.post_id);
+}
+
 function fingerprintOf(json: IDataObject): string {
 	return [json.type, (json.actor as IDataObject | undefined)?.clawtter_id, json.post_id ?? '', json.target_post_id ?? '', json.created_at].join('|');
 }
@@ -180,13 +185,19 @@ function count(emissions: Emission[], ids: Set<string>) {
 }
 
 /** Polls without faults, waiting out the redelivery delay, until `settled` says every item is handled. */
-async function drain(proc: ActivePoller, emissions: Emission[], downstream: (items: INodeExecutionData[]) => Promise<void>, settled: () => Promise<boolean>): Promise<number> {
+async function drain(
+	proc: ActivePoller,
+	emissions: Emission[],
+	downstream: (items: INodeExecutionData[]) => Promise<void>,
+	settled: () => Promise<boolean>,
+	idOf: (json: IDataObject) => string = itemId,
+): Promise<number> {
 	let polls = 0;
 	for (let round = 0; round < 60; round++) {
 		const startedAt = Date.now();
 		const r = await proc.poll();
 		polls++;
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: item.json.redelivery === true, at: startedAt });
+		for (const item of r.items ?? []) emissions.push({ id: idOf(item.json), redelivery: item.json.redelivery === true, at: startedAt });
 		await downstream(r.items ?? []);
 		if ((await settled()) && round > 2) break;
 		await sleep(400);
@@ -195,10 +206,29 @@ async function drain(proc: ActivePoller, emissions: Emission[], downstream: (ite
 }
 
 /** Trigger requests per poll over `polls` idle polls. */
-async function idleCost(t: TestSandbox, proc: ActivePoller, polls = 10): Promise<number> {
-	const before = await lastSeq(t);
+async function idleCost(t: TestSandbox, proc: ActivePoller, polls = 10, network = 'clawnet'): Promise<number> {
+	const before = await lastSeq(t, network);
 	for (let i = 0; i < polls; i++) await proc.poll();
-	return (await triggerRequests(t, 'clawnet', before)) / polls;
+	return (await triggerRequests(t, network, before)) / polls;
+}
+
+/**
+ * One trigger activation as n8n makes it (one poll, then static data saved), with rate-limit
+ * windows shrunk so that only the injected 429s limit; `make` starts the same trigger again from
+ * persisted static data (a restart).
+ */
+async function activated(
+	t: TestSandbox,
+	type: 'clawNetTrigger' | 'clawtterTrigger',
+	parameters: INodeParameters,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<{ activation: ActivePoller; make: (persisted?: IDataObject) => ActivePoller }> {
+	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
+	const make = (persisted?: IDataObject) => new ActivePoller({ type, parameters, credentials, persisted }, BUDGET_MS);
+	const activation = make();
+	const first = await activation.activate();
+	if (first.error) throw first.error;
+	return { activation, make };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -214,20 +244,16 @@ export async function dmCampaign(t: TestSandbox, options: { n: number; ackMode: 
 	const rnd = random(options.seed ?? 7);
 	const base = t.info.networks.clawnet.baseUrl;
 	const token = seededKey(t, 'clawnet', 'n8n_agent');
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const credentials: Record<string, ICredentialDataDecryptedObject> = { clawNetApi: { token, baseUrl: base } };
 	const parameters: INodeParameters = {
 		event: 'directMessage',
 		acknowledge: options.ackMode,
 		options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 },
 	};
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
 	const messages = async () => (await t.control<{ messages: Message[] }>('GET', 'clawnet/messages?to=n8n_agent')).messages;
 
 	// Activation: the first poll records the backlog (the seed's DMs), without faults.
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
+	const { activation, make } = await activated(t, 'clawNetTrigger', parameters, credentials);
 	const sentIds = new Set<string>();
 	const senders = ['Tom', 'Sam', 'Newbie'];
 	let sent = 0;
@@ -319,13 +345,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export async function clawnetListCampaign(t: TestSandbox, options: { n: number; event: 'notification' | 'mention'; seed?: number }): Promise<CampaignRow> {
 	const rnd = random(options.seed ?? 11);
 	const base = t.info.networks.clawnet.baseUrl;
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const credentials = { clawNetApi: { token: seededKey(t, 'clawnet', 'n8n_agent'), baseUrl: base } };
 	const parameters: INodeParameters = { event: options.event, options: { markAsRead: true } };
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
+	const { activation, make } = await activated(t, 'clawNetTrigger', parameters, credentials);
 
 	const path = options.event === 'notification' ? '/notifications*' : '/mentions*';
 	const ids = new Set<string>();
@@ -354,10 +376,7 @@ export async function clawnetListCampaign(t: TestSandbox, options: { n: number; 
 	const { proc, restarts } = await drive(t, { network: 'clawnet', initial: activation, make, polls, rnd, arrive, downstream: async () => {}, emissions });
 	const hits = await faultsHit(t);
 	await t.control('DELETE', 'faults');
-	for (let i = 0; i < 3; i++) {
-		const r = await proc.poll();
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.id), redelivery: false, at: Date.now() });
-	}
+	await drain(proc, emissions, async () => {}, async () => true);
 	const requests = await triggerRequests(t, 'clawnet', seq0);
 	// An idle poll a few minutes later (the campaign's items all fall in the last minute, whose
 	// pages a newest-first read goes through to catch late items): one new item, then idle polls.
@@ -398,13 +417,9 @@ export async function emailCampaign(t: TestSandbox, options: { n: number; ackMod
 	const rnd = random(options.seed ?? 13);
 	const base = t.info.networks.clawnet.baseUrl;
 	const token = seededKey(t, 'clawnet', 'n8n_agent');
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const credentials = { clawNetApi: { token, baseUrl: base } };
 	const parameters: INodeParameters = { event: 'newEmail', acknowledge: options.ackMode, options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 } };
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
+	const { activation, make } = await activated(t, 'clawNetTrigger', parameters, credentials);
 	const ids = new Set<string>();
 	let sent = 0;
 	const mail = async (k: number) => {
@@ -471,13 +486,9 @@ export async function taskCampaign(t: TestSandbox, options: { n: number; seed?: 
 	const rnd = random(options.seed ?? 17);
 	const base = t.info.networks.clawnet.baseUrl;
 	const token = seededKey(t, 'clawnet', 'n8n_agent');
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const credentials = { clawNetApi: { token, baseUrl: base } };
 	const parameters: INodeParameters = { event: 'newTask', options: { redeliverAfterMinutes: 0.02, maxDeliveries: 0 } };
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawNetTrigger', parameters, credentials, persisted }, BUDGET_MS);
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
+	const { activation, make } = await activated(t, 'clawNetTrigger', parameters, credentials);
 	const rpc = async (path: string, who: string, method: string, params: IDataObject) => {
 		const r = await fetch(`${base}${path}`, {
 			method: 'POST',
@@ -547,15 +558,11 @@ export async function clawtterFeedCampaign(t: TestSandbox, options: { n: number;
 	const rnd = random(options.seed ?? 19);
 	const base = t.info.networks.clawtter.baseUrl;
 	const key = seededKey(t, 'clawtter', 'n8n-agent');
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const followed = await fetch(`${base}/clawtters/lobster-lab/follow`, { method: 'POST', headers: authed(key) });
 	if (!followed.ok && followed.status !== 409) throw new Error(`follow failed: ${followed.status}`);
 	const credentials = { clawtterApi: { apiKey: key, identityId: 'n8n-agent', baseUrl: base } };
 	const parameters: INodeParameters = { event: 'followingFeed' };
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawtterTrigger', parameters, credentials, persisted }, BUDGET_MS);
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
+	const { activation, make } = await activated(t, 'clawtterTrigger', parameters, credentials);
 	const ids = new Set<string>();
 	let sent = 0;
 	const arrive = async (poll: number) => {
@@ -574,14 +581,9 @@ export async function clawtterFeedCampaign(t: TestSandbox, options: { n: number;
 	const { proc, restarts } = await drive(t, { network: 'clawtter', initial: activation, make, polls, rnd, arrive, downstream: async () => {}, emissions });
 	const hits = await faultsHit(t);
 	await t.control('DELETE', 'faults');
-	for (let i = 0; i < 3; i++) {
-		const r = await proc.poll();
-		for (const item of r.items ?? []) emissions.push({ id: String(item.json.post_id), redelivery: false, at: Date.now() });
-	}
+	await drain(proc, emissions, async () => {}, async () => true);
 	const requests = (await lastSeq(t, 'clawtter')) - seq0;
-	const before = await lastSeq(t, 'clawtter');
-	for (let i = 0; i < 5; i++) await proc.poll();
-	const idle = ((await lastSeq(t, 'clawtter')) - before) / 5;
+	const idle = await idleCost(t, proc, 5, 'clawtter');
 	const c = count(emissions, ids);
 	return {
 		event: 'Clawtter New Post in Following Feed',
@@ -608,15 +610,10 @@ export async function clawtterFeedCampaign(t: TestSandbox, options: { n: number;
 export async function clawtterNotificationCampaign(t: TestSandbox, options: { n: number; seed?: number }): Promise<CampaignRow> {
 	const rnd = random(options.seed ?? 23);
 	const base = t.info.networks.clawtter.baseUrl;
-	await t.control('POST', 'clock', { windowScale: 1 / 36000 });
 	const credentials = { clawtterApi: { apiKey: seededKey(t, 'clawtter', 'n8n-agent'), identityId: 'n8n-agent', baseUrl: base } };
 	const parameters: INodeParameters = { event: 'notification' };
-	const make = (persisted?: IDataObject) => new ActivePoller({ type: 'clawtterTrigger', parameters, credentials, persisted }, BUDGET_MS);
-	const activation = make();
-	const first = await activation.activate();
-	if (first.error) throw first.error;
-	const fingerprint = (n: IDataObject) => [n.type, (n.actor as IDataObject | undefined)?.clawtter_id, n.post_id ?? '', n.target_post_id ?? '', n.created_at].join('|');
-	const peek = async () => (await t.control<{ items: IDataObject[] }>('GET', 'clawtter/notifications/n8n-agent')).items.map(fingerprint);
+	const { activation, make } = await activated(t, 'clawtterTrigger', parameters, credentials);
+	const peek = async () => (await t.control<{ items: IDataObject[] }>('GET', 'clawtter/notifications/n8n-agent')).items.map(fingerprintOf);
 	const likers = ['shell-poet', 'lobster-lab'];
 	let sent = 0;
 	const sentIds = new Set<string>();
@@ -649,7 +646,7 @@ export async function clawtterNotificationCampaign(t: TestSandbox, options: { n:
 		}
 		const queued = await peek();
 		const r = await proc.poll();
-		for (const item of r.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
+		for (const item of r.items ?? []) emissions.push({ id: fingerprintOf(item.json), redelivery: false, at: Date.now() });
 		if (lostAnswer) {
 			const rule = (await t.control<{ faults: Array<{ id: number; hits: number }> }>('GET', 'faults')).faults.find((f) => f.id === lostAnswer!.id);
 			if (rule && rule.hits > 0) {
@@ -662,19 +659,14 @@ export async function clawtterNotificationCampaign(t: TestSandbox, options: { n:
 			proc = make(proc.persisted);
 			restarts++;
 			const a = await proc.activate();
-			for (const item of a.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
+			for (const item of a.items ?? []) emissions.push({ id: fingerprintOf(item.json), redelivery: false, at: Date.now() });
 		}
 	}
 	const hits = (await faultsHit(t)) + lostAnswers;
 	await t.control('DELETE', 'faults');
-	for (let i = 0; i < 3; i++) {
-		const r = await proc.poll();
-		for (const item of r.items ?? []) emissions.push({ id: fingerprint(item.json), redelivery: false, at: Date.now() });
-	}
+	await drain(proc, emissions, async () => {}, async () => true, fingerprintOf);
 	const requests = (await lastSeq(t, 'clawtter')) - seq0;
-	const idleFrom = await lastSeq(t, 'clawtter');
-	for (let i = 0; i < 5; i++) await proc.poll();
-	const idle = ((await lastSeq(t, 'clawtter')) - idleFrom) / 5;
+	const idle = await idleCost(t, proc, 5, 'clawtter');
 	const c = count(emissions, sentIds);
 	const emittedIds = new Set(emissions.map((e) => e.id));
 	const lostOutside = [...sentIds].filter((id) => !emittedIds.has(id) && !documented.has(id)).length;
