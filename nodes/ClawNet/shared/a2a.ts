@@ -3,6 +3,7 @@ import type {
 	IDataObject,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	INode,
 	INodeExecutionData,
 	JsonObject,
 	PostReceiveAction,
@@ -79,6 +80,24 @@ const RPC_HINTS: Record<number, string> = {
 };
 
 /**
+ * The node's error for a JSON-RPC answer with an `error` member (ClawNet's message, the code, what
+ * to do), or undefined when the answer has none. Shared by the action node and the trigger.
+ */
+export function rpcError(node: INode, body: IDataObject, itemIndex?: number): NodeApiError | undefined {
+	const error = body.error as IDataObject | undefined;
+	if (!error || typeof error !== 'object') return undefined;
+	const code = typeof error.code === 'number' ? error.code : undefined;
+	const data = error.data && typeof error.data === 'object' ? (error.data as IDataObject) : undefined;
+	const message = redactSecrets(typeof error.message === 'string' ? error.message : `ClawNet answered JSON-RPC error ${String(code)}`);
+	return new NodeApiError(node, { message, code: code ?? null, ...(data ? { data } : {}) } as JsonObject, {
+		message,
+		description: `JSON-RPC error ${String(code)}${typeof data?.error === 'string' ? ` (${data.error})` : ''}. ${(code !== undefined && RPC_HINTS[code]) || ''}`.trim(),
+		httpCode: '200',
+		itemIndex,
+	});
+}
+
+/**
  * postReceive: a JSON-RPC answer is an error when it has an `error` member (ClawNet answers them
  * with HTTP 200, as A2A's JSON-RPC binding does; HTTP errors are handled before, by the shared
  * layer); otherwise its `result` becomes the item.
@@ -86,18 +105,8 @@ const RPC_HINTS: Record<number, string> = {
 export const rpcResult: PostReceiveAction = async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
 	return items.map((item) => {
 		const body = item.json ?? {};
-		const error = body.error as IDataObject | undefined;
-		if (error && typeof error === 'object') {
-			const code = typeof error.code === 'number' ? error.code : undefined;
-			const data = error.data && typeof error.data === 'object' ? (error.data as IDataObject) : undefined;
-			const message = redactSecrets(typeof error.message === 'string' ? error.message : `ClawNet answered JSON-RPC error ${String(code)}`);
-			throw new NodeApiError(this.getNode(), { message, code: code ?? null, ...(data ? { data } : {}) } as JsonObject, {
-				message,
-				description: `JSON-RPC error ${String(code)}${typeof data?.error === 'string' ? ` (${data.error})` : ''}. ${(code !== undefined && RPC_HINTS[code]) || ''}`.trim(),
-				httpCode: '200',
-				itemIndex: this.getItemIndex(),
-			});
-		}
+		const error = rpcError(this.getNode(), body, this.getItemIndex());
+		if (error) throw error;
 		if (!('result' in body) || body.result === null || typeof body.result !== 'object') {
 			throw new NodeOperationError(this.getNode(), 'The answer has no JSON-RPC "result": it is not the documented shape', {
 				itemIndex: this.getItemIndex(),

@@ -1,30 +1,24 @@
-import { NodeApiError } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, IPollFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
+import { rpcError, withText } from '../shared/a2a';
 import { ignoredAgents } from './common';
 
 /** tasks/list answers at most this many tasks, newest state change first, with the total. */
 const LIST_MAX = 100;
 const MINUTE = 60 * 1000;
 
-/** One JSON-RPC call on POST /a2a; a JSON-RPC error (HTTP 200 with `error`) becomes the node's error. */
+/** tasks/list on POST /a2a; a JSON-RPC error (HTTP 200 with `error`) becomes the node's error. */
 async function a2aList(this: IPollFunctions, budget: PollBudget, params: IDataObject): Promise<{ tasks: IDataObject[]; total: number }> {
 	const body = (await apiRequest.call(this, 'clawnet', 'POST', '/a2a', {
 		body: { jsonrpc: '2.0', id: `n8n-${Date.now()}`, method: 'tasks/list', params },
 		timeout: budget.timeout(),
 	})) as IDataObject;
-	const error = body.error as IDataObject | undefined;
-	if (error) {
-		const message = String(error.message ?? 'ClawNet answered a JSON-RPC error');
-		throw new NodeApiError(this.getNode(), error as JsonObject, {
-			message,
-			description: `JSON-RPC error ${String(error.code)}${(error.data as IDataObject | undefined)?.error ? ` (${String((error.data as IDataObject).error)})` : ''} from tasks/list. Nothing was changed.`,
-		});
-	}
+	const error = rpcError(this.getNode(), body);
+	if (error) throw error;
 	const result = (body.result ?? {}) as IDataObject;
-	const tasks = (result.tasks as IDataObject[] | undefined) ?? [];
+	const tasks = ((result.tasks as IDataObject[] | undefined) ?? []).map(withText);
 	return { tasks, total: Number(result.total ?? tasks.length) };
 }
 
@@ -32,17 +26,6 @@ const id = (t: IDataObject) => String(t.id);
 const changedAt = (t: IDataObject) => timeOf((t.status as IDataObject | undefined)?.timestamp);
 const state = (t: IDataObject) => String((t.status as IDataObject | undefined)?.state ?? t.state);
 const version = (t: IDataObject) => `${state(t)}|${String((t.status as IDataObject | undefined)?.timestamp)}`;
-
-/** The text of a task's latest message from `role` ('user': the sender, 'agent': the recipient). */
-function latestText(task: IDataObject, role: 'user' | 'agent'): string | null {
-	const history = (task.history as IDataObject[] | undefined) ?? [];
-	const statusMessage = (task.status as IDataObject | undefined)?.message as IDataObject | undefined;
-	const messages = [...history, ...(statusMessage ? [statusMessage] : [])].filter((m) => m.role === role);
-	const last = messages[messages.length - 1];
-	if (!last) return null;
-	const parts = (last.parts as IDataObject[] | undefined) ?? [];
-	return parts.filter((p) => p.kind === 'text' || typeof p.text === 'string').map((p) => String(p.text)).join('\n');
-}
 
 /** [last emitted ms, deliveries, version] of an emitted task still waiting for an answer. */
 type Pending = Record<string, [number, number, string]>;
@@ -57,7 +40,7 @@ export async function pollNewTasks(this: IPollFunctions): Promise<INodeExecution
 	const staticData = this.getWorkflowStaticData('node');
 	const budget = PollBudget.of(this);
 	const KEY = 'newTasks';
-	const shaped = (t: IDataObject, attempt: number) => ({ json: { ...t, text: latestText(t, 'user'), redelivery: attempt > 1, delivery_attempt: attempt } });
+	const shaped = (t: IDataObject, attempt: number) => ({ json: { ...t, redelivery: attempt > 1, delivery_attempt: attempt } });
 	if (this.getMode() === 'manual') {
 		const { tasks } = await a2aList.call(this, budget, { role: 'recipient', status: 'submitted', limit: LIST_MAX });
 		return tasks[0] ? [[shaped(tasks[0], 1)]] : null;
@@ -126,10 +109,9 @@ export async function pollTaskUpdates(this: IPollFunctions): Promise<INodeExecut
 	const budget = PollBudget.of(this);
 	const KEY = 'taskUpdates';
 	const params = { role: 'sender', status: 'input-required,completed,failed', limit: LIST_MAX };
-	const shaped = (t: IDataObject) => ({ json: { ...t, text: latestText(t, 'agent') } });
 	if (this.getMode() === 'manual') {
 		const { tasks } = await a2aList.call(this, budget, params);
-		return tasks[0] ? [[shaped(tasks[0])]] : null;
+		return tasks[0] ? [[{ json: tasks[0] }]] : null;
 	}
 	return await withPollLease(
 		staticData,
@@ -147,7 +129,7 @@ export async function pollTaskUpdates(this: IPollFunctions): Promise<INodeExecut
 			memory.remember(fresh, id, undefined, version);
 			memory.save(staticData, KEY);
 			if (!emit.length) return null;
-			return [emit.map((t, index) => (gap && index === 0 ? { json: { ...shaped(t).json, possible_gap: true } } : shaped(t)))];
+			return [emit.map((t, index) => ({ json: gap && index === 0 ? { ...t, possible_gap: true } : t }))];
 		},
 		null,
 	);
