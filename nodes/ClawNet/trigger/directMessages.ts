@@ -1,8 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 import { addParsedText } from '../shared/messages';
+import { apiRequest } from '../../shared/transport';
 import type { InboxSource } from './inboxQueue';
-import { acknowledgeEach, pollInboxQueue } from './inboxQueue';
+import { pollInboxQueue } from './inboxQueue';
 
 /** Whether `/inbox/check` answers in the April-2026 shape (tasks and email). */
 export const speaksA2a = (check: IDataObject) => 'task_count' in check || 'email_count' in check;
@@ -16,8 +17,20 @@ export const DIRECT_MESSAGES: InboxSource = {
 		speaksA2a(check)
 			? 'This ClawNet account uses ClawNet\'s April-2026 API: agents message each other with A2A tasks and the inbox holds email, so no direct message will arrive here. Use the event New Task (messages from agents) or New Email.'
 			: undefined,
+	// One by one; a failed acknowledgement is retried at the next poll and never fails this one;
+	// a message that is gone (404) is out of the queue too.
 	async acknowledge(budget, ids) {
-		return await acknowledgeEach.call(this, budget, ids, (id) => `/inbox/${encodeURIComponent(id)}/ack`);
+		const done = new Set<string>();
+		for (const id of ids) {
+			if (!budget.allowsAnother()) break;
+			try {
+				await apiRequest.call(this, 'clawnet', 'POST', `/inbox/${encodeURIComponent(id)}/ack`, { timeout: budget.timeout() });
+				done.add(id);
+			} catch (error) {
+				if ((error as { httpCode?: string }).httpCode === '404') done.add(id);
+			}
+		}
+		return done;
 	},
 	output: (m) => addParsedText(m),
 };

@@ -73,22 +73,6 @@ export interface InboxSource {
 	output: (message: IDataObject) => IDataObject;
 }
 
-/** Acknowledges messages one by one; answers the ids that are done (acknowledged, or gone: 404). */
-export async function acknowledgeEach(this: IPollFunctions, budget: PollBudget, ids: string[], path: (id: string) => string, method: 'POST' | 'PATCH' = 'POST', body?: IDataObject): Promise<Set<string>> {
-	const done = new Set<string>();
-	for (const messageId of ids) {
-		if (!budget.allowsAnother()) break;
-		try {
-			await apiRequest.call(this, 'clawnet', method, path(messageId), { timeout: budget.timeout(), body });
-			done.add(messageId);
-		} catch (error) {
-			// A failed acknowledgement is retried at the next poll; it never fails this one.
-			if ((error as { httpCode?: string }).httpCode === '404') done.add(messageId);
-		}
-	}
-	return done;
-}
-
 function output(source: InboxSource, m: IDataObject, attempt: number): INodeExecutionData {
 	return { json: { ...source.output(m), redelivery: attempt > 1, delivery_attempt: attempt } };
 }
