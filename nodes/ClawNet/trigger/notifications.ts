@@ -60,8 +60,8 @@ async function poll(this: IPollFunctions, budget: PollBudget): Promise<INodeExec
 	}
 	memory.set('markReadPending', markRead);
 	for (const n of fresh) previous[id(n)] = Number(n.actor_count) || 0;
-	memory.set('actors', Object.fromEntries(Object.entries(previous).filter(([key]) => memory.has(key) || fresh.some((n) => id(n) === key))));
 	memory.remember(fresh, id, at, version);
+	memory.set('actors', Object.fromEntries(Object.entries(previous).filter(([key]) => memory.has(key))));
 	memory.hold(complete ? undefined : (floorBefore ?? at(all[0] ?? {})));
 	memory.save(staticData, KEY);
 	return items.length ? [items] : null;
