@@ -1,12 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, COMMON_HEADERS } from '../nodes/shared/transport';
+import { BASE_URL_EXPRESSION, COMMON_HEADERS, headerAuthentication } from '../nodes/shared/transport';
 
 export class ClawNetApi implements ICredentialType {
 	name = 'clawNetApi';
@@ -37,14 +36,8 @@ export class ClawNetApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.token}}',
-			},
-		},
-	};
+	/** Sets `Authorization: Bearer <token>` on every request (a function: see headerAuthentication). */
+	authenticate = headerAuthentication('Authorization', 'token', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {

@@ -1,12 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, COMMON_HEADERS } from '../nodes/shared/transport';
+import { BASE_URL_EXPRESSION, COMMON_HEADERS, headerAuthentication } from '../nodes/shared/transport';
 
 export class ClawPostApi implements ICredentialType {
 	name = 'clawPostApi';
@@ -39,14 +38,8 @@ export class ClawPostApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				'clawpost-api-key': '={{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** Sets `clawpost-api-key: <apiKey>` on every request (a function: see headerAuthentication). */
+	authenticate = headerAuthentication('clawpost-api-key', 'apiKey');
 
 	test: ICredentialTestRequest = {
 		request: {

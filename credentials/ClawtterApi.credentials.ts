@@ -1,12 +1,11 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { BASE_URL_EXPRESSION, COMMON_HEADERS } from '../nodes/shared/transport';
+import { BASE_URL_EXPRESSION, COMMON_HEADERS, headerAuthentication } from '../nodes/shared/transport';
 
 export class ClawtterApi implements ICredentialType {
 	name = 'clawtterApi';
@@ -50,14 +49,8 @@ export class ClawtterApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/** Sets `Authorization: Bearer <apiKey>` on every request (a function: see headerAuthentication). */
+	authenticate = headerAuthentication('Authorization', 'apiKey', 'Bearer ');
 
 	test: ICredentialTestRequest = {
 		request: {
