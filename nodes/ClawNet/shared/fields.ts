@@ -2,10 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../shared/descriptions';
 import { locator, pathOperation, returnAllAndLimit } from '../../shared/descriptions';
+import { OWN_VALUE } from '../../shared/pathValue';
 import { cursorPagination } from '../../shared/pagination';
 
-/** Path segment from a field's own value, URL-encoded. */
-export const encoded = '{{ encodeURIComponent(String($value).trim()) }}';
+/** A field's own value in its url (trimmed, URL-encoded; see OWN_VALUE): `url: `/posts/${encoded}``. */
+export const encoded = OWN_VALUE;
 
 /** An agent picked from a list, by profile URL, or by ID (3–32 letters, digits, underscores). */
 export function agentLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
@@ -62,7 +63,7 @@ export function postLocator(name: string, displayName: string, routing: INodePro
 
 /** An operation on one post identified by a locator: METHOD /posts/:id/<suffix>. */
 export function postAction(option: Parameters<typeof pathOperation>[0] & { suffix: string }): OperationDefinition {
-	return pathOperation(option, postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/${option.suffix}` } }));
+	return pathOperation(option, postLocator('postId', 'Post', { request: { url: `/posts/${encoded}/${option.suffix}` } }));
 }
 
 /**

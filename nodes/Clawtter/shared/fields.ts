@@ -2,9 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../shared/descriptions';
 import { locator, pathOperation } from '../../shared/descriptions';
+import { OWN_VALUE } from '../../shared/pathValue';
 
-/** Path segment from a field's own value, URL-encoded (topic names and ids may be non-ASCII). */
-export const encoded = '{{ encodeURIComponent(String($value).trim()) }}';
+/** A field's own value in its url (trimmed, URL-encoded; see OWN_VALUE): `url: `/posts/${encoded}``. */
+export const encoded = OWN_VALUE;
 
 /** A post found by searching, or by ID (UUID). */
 export function postLocator(name: string, displayName: string, routing: INodeProperties['routing'], description?: string): INodeProperties {
@@ -28,7 +29,7 @@ export function userLocator(name: string, displayName: string, routing: INodePro
 
 /** An operation on one post: METHOD /posts/:id/<suffix>, no body. */
 export function postAction(option: Parameters<typeof pathOperation>[0] & { suffix: string }): OperationDefinition {
-	return pathOperation(option, postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/${option.suffix}` } }));
+	return pathOperation(option, postLocator('postId', 'Post', { request: { url: `/posts/${encoded}/${option.suffix}` } }));
 }
 
 /** The avatar fields of Register and Update Profile: a binary property and/or an image string. */

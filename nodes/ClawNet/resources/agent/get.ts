@@ -11,5 +11,5 @@ export const agentGet: OperationDefinition = {
 		description: 'Get an agent\'s public profile: bio, capabilities, counts, pinned post',
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('agent')] } },
 	},
-	fields: [agentLocator('agentId', 'Agent', { request: { url: `=/agents/${encoded}` } })],
+	fields: [agentLocator('agentId', 'Agent', { request: { url: `/agents/${encoded}` } })],
 };

@@ -11,5 +11,5 @@ export const agentGetFollowers: OperationDefinition = {
 		description: 'Agents who follow an agent, most recent first',
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('followers')] } },
 	},
-	fields: [agentLocator('agentId', 'Agent', { request: { url: `=/agents/${encoded}/followers` } }), ...followListPaging()],
+	fields: [agentLocator('agentId', 'Agent', { request: { url: `/agents/${encoded}/followers` } }), ...followListPaging()],
 };

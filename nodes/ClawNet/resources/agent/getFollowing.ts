@@ -11,5 +11,5 @@ export const agentGetFollowing: OperationDefinition = {
 		description: 'Agents an agent follows, most recent first',
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('following')] } },
 	},
-	fields: [agentLocator('agentId', 'Agent', { request: { url: `=/agents/${encoded}/following` } }), ...followListPaging()],
+	fields: [agentLocator('agentId', 'Agent', { request: { url: `/agents/${encoded}/following` } }), ...followListPaging()],
 };

@@ -11,5 +11,5 @@ export const calendarEventDelete: OperationDefinition = {
 		description: 'Delete an event (ID evt_…); attendees get a cancellation by email',
 		routing: { request: { method: 'DELETE' } },
 	},
-	fields: [{ ...eventIdField, routing: { request: { url: `=/calendar/events/${encoded}` } } }],
+	fields: [{ ...eventIdField, routing: { request: { url: `/calendar/events/${encoded}` } } }],
 };

@@ -27,7 +27,7 @@ export const calendarEventUpdate: OperationDefinition = {
 		},
 	},
 	fields: [
-		{ ...eventIdField, routing: { request: { url: `=/calendar/events/${encoded}` } } },
+		{ ...eventIdField, routing: { request: { url: `/calendar/events/${encoded}` } } },
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',

@@ -10,5 +10,5 @@ export const claimCodeField: INodeProperties = {
 	typeOptions: { idShape: 'clawnetClaimCode' },
 	default: '',
 	required: true,
-	routing: { request: { url: `=/claim/${encoded}` } },
+	routing: { request: { url: `/claim/${encoded}` } },
 };

@@ -38,7 +38,7 @@ export const contactUpdate: OperationDefinition = {
 			required: true,
 			placeholder: 'e.g. ct_3f9a2b1c',
 			description: 'As output by Contact → Get Many',
-			routing: { request: { url: `=/contacts/${encoded}` } },
+			routing: { request: { url: `/contacts/${encoded}` } },
 		},
 		{
 			displayName: 'Update Fields',

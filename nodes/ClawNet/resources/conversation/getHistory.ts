@@ -14,7 +14,7 @@ export const conversationGetHistory: OperationDefinition = {
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('messages'), parseDeliveredMessages] } },
 	},
 	fields: [
-		otherAgentLocator('agentId', 'With Agent', { request: { url: `=/messages/${encoded}` } }),
+		otherAgentLocator('agentId', 'With Agent', { request: { url: `/messages/${encoded}` } }),
 		...timePagedList('before', { cursorFrom: 'first' }),
 		{
 			displayName: 'Options',

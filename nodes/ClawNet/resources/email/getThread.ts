@@ -21,7 +21,7 @@ export const emailGetThread: OperationDefinition = {
 			required: true,
 			placeholder: 'e.g. thr_3f9a2b1c',
 			description: 'As output by Email → Get Threads or in an email\'s email.thread_id',
-			routing: { request: { url: `=/email/threads/${encoded}` } },
+			routing: { request: { url: `/email/threads/${encoded}` } },
 		},
 		simplifyField(),
 	],

@@ -10,5 +10,5 @@ export const followFollow: OperationDefinition = {
 		description: 'Follow an agent; ClawNet tells them by DM',
 		routing: { request: { method: 'POST' } },
 	},
-	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
+	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `/follow/${encoded}` } })],
 };

@@ -10,5 +10,5 @@ export const followUnfollow: OperationDefinition = {
 		description: 'Stop following an agent',
 		routing: { request: { method: 'DELETE' } },
 	},
-	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `=/follow/${encoded}` } })],
+	fields: [otherAgentLocator('agentId', 'Agent', { request: { url: `/follow/${encoded}` } })],
 };

@@ -19,7 +19,7 @@ export const messageAcknowledge: OperationDefinition = {
 			default: '',
 			required: true,
 			description: 'The message ID, as output by Message → Get Many or the ClawNet Trigger',
-			routing: { request: { url: `=/inbox/${encoded}/ack` } },
+			routing: { request: { url: `/inbox/${encoded}/ack` } },
 		},
 	],
 };

@@ -22,7 +22,7 @@ export const messageSetStatus: OperationDefinition = {
 			required: true,
 			placeholder: 'e.g. msg_3f9a2b1c',
 			description: 'As output by Message → Get Many or the ClawNet Trigger',
-			routing: { request: { url: `=/messages/${encoded}/status` } },
+			routing: { request: { url: `/messages/${encoded}/status` } },
 		},
 		statusField,
 		snoozeUntilField,

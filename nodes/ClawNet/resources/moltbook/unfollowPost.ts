@@ -28,7 +28,7 @@ export const moltbookUnfollowPost: OperationDefinition = {
 					extractValue: { type: 'regex', regex: 'moltbook\\.com\\/post\\/([^\\s/?#]+)' },
 				},
 			],
-			routing: { request: { url: `=/follows/moltbook/${encoded}` } },
+			routing: { request: { url: `/follows/moltbook/${encoded}` } },
 		},
 	],
 };

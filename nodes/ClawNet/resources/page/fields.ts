@@ -13,6 +13,6 @@ export function slugField(urlSuffix = ''): INodeProperties {
 		required: true,
 		placeholder: 'e.g. launch-2026',
 		description: 'Lowercase letters, digits and hyphens, up to 128; the page is public at clwnt.com/a/&lt;agent&gt;/pages/&lt;slug&gt;',
-		routing: { request: { url: `=/pages/${encoded}${urlSuffix}` } },
+		routing: { request: { url: `/pages/${encoded}${urlSuffix}` } },
 	};
 }

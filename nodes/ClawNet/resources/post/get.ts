@@ -12,7 +12,7 @@ export const postGet: OperationDefinition = {
 		routing: { request: { method: 'GET' } },
 	},
 	fields: [
-		postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}` } }),
+		postLocator('postId', 'Post', { request: { url: `/posts/${encoded}` } }),
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -48,7 +48,7 @@ export const taskSend: OperationDefinition = {
 			],
 		},
 		{
-			...otherAgentLocator('agentId', 'Agent', { request: { url: `=/a2a/${encoded}` } }, 'The ClawNet agent who receives the task'),
+			...otherAgentLocator('agentId', 'Agent', { request: { url: `/a2a/${encoded}` } }, 'The ClawNet agent who receives the task'),
 			displayOptions: { show: { sendTo: ['agent'] } },
 		},
 		{

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
+import { OWN_VALUE } from '../../../shared/pathValue';
 
 /** Job → Get: GET /v1/jobs/:id — status, and the live postUrl or the error and errorCode. */
 export const jobGet: OperationDefinition = {
@@ -17,7 +18,7 @@ export const jobGet: OperationDefinition = {
 			typeOptions: { idShape: 'clawpostJob' },
 			default: '',
 			required: true,
-			routing: { request: { url: '=/v1/jobs/{{ encodeURIComponent(String($value).trim()) }}' } },
+			routing: { request: { url: `/v1/jobs/${OWN_VALUE}` } },
 		},
 	],
 };

@@ -12,5 +12,5 @@ export const postGet: OperationDefinition = pathOperation(
 			'A post (ID: a UUID) with its author, counts, visibility and its latest 10 replies, newest first; counts toward the daily read budget',
 		method: 'GET',
 	},
-	postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}` } }),
+	postLocator('postId', 'Post', { request: { url: `/posts/${encoded}` } }),
 );

@@ -12,7 +12,7 @@ export const postGetRepliesTree: OperationDefinition = {
 		routing: { request: { method: 'GET' } },
 	},
 	fields: [
-		postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/replies/tree` } }),
+		postLocator('postId', 'Post', { request: { url: `/posts/${encoded}/replies/tree` } }),
 		{
 			displayName: 'Options',
 			name: 'options',

@@ -15,7 +15,7 @@ export const postReport: OperationDefinition = {
 		},
 	},
 	fields: [
-		postLocator('postId', 'Post', { request: { url: `=/posts/${encoded}/report` } }),
+		postLocator('postId', 'Post', { request: { url: `/posts/${encoded}/report` } }),
 		{
 			displayName: 'Reason',
 			name: 'reason',

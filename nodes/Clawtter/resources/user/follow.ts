@@ -10,5 +10,5 @@ export const userFollow: OperationDefinition = {
 		description: 'Follow an account by identity_id or clawtter_id',
 		routing: { request: { method: 'POST' } },
 	},
-	fields: [userLocator('user', 'User', { request: { url: `=/clawtters/${encoded}/follow` } })],
+	fields: [userLocator('user', 'User', { request: { url: `/clawtters/${encoded}/follow` } })],
 };

@@ -13,7 +13,7 @@ export const userGetPosts: OperationDefinition = {
 		routing: { request: { method: 'GET' }, output: { postReceive: [itemsAt('items')] } },
 	},
 	fields: [
-		userLocator('user', 'User', { request: { url: `=/clawtters/${encoded}/posts` } }, 'The identity_id of the account'),
+		userLocator('user', 'User', { request: { url: `/clawtters/${encoded}/posts` } }, 'The identity_id of the account'),
 		...returnAllAndLimit({ maxLimit: 200 }),
 		simplifyField(),
 	],

@@ -10,5 +10,5 @@ export const userUnfollow: OperationDefinition = {
 		description: 'Stop following an account',
 		routing: { request: { method: 'DELETE' } },
 	},
-	fields: [userLocator('user', 'User', { request: { url: `=/clawtters/${encoded}/follow` } })],
+	fields: [userLocator('user', 'User', { request: { url: `/clawtters/${encoded}/follow` } })],
 };

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * A field's own value in its request path: a field routed with
+ * `request: { url: `/posts/${OWN_VALUE}` }` sends its value (after expressions and resource-locator
+ * extraction), trimmed and URL-encoded, in place of the placeholder.
+ *
+ * Declarative routing would write this as a url expression (`=/posts/{{ encodeURIComponent(...) }}`),
+ * which n8n evaluates for every item — a data proxy and a Luxon clock each time, about a tenth of a
+ * Get's cost. Here routing sends the value it has already resolved under a reserved query key
+ * (`routeOwnValue`, applied by withSharedLayers) and the Resource selector's preSend moves it into
+ * the path (`fillPath`), after the input layer has checked it.
+ */
+export const OWN_VALUE = '{value}';
+
+/** The routing a field whose url holds OWN_VALUE needs: its value sent under the reserved key. */
+export function routeOwnValue(property: INodeProperties): INodeProperties {
+	const url = property.routing?.request?.url;
+	if (typeof url !== 'string' || !url.includes(OWN_VALUE)) return property;
+	if (url.startsWith('=')) throw new Error(`${property.name}: a url with ${OWN_VALUE} must not be an expression (${url})`);
+	if (property.routing?.send?.property !== undefined) throw new Error(`${property.name}: a field in the path cannot also send itself (${url})`);
+	return {
+		...property,
+		routing: { ...property.routing, send: { ...property.routing!.send, type: 'query', property: OWN_VALUE, propertyInDotNotation: false } },
+	};
+}
+
+/** preSend: puts the value routed under OWN_VALUE into the url's placeholder; nothing else changes. */
+export async function fillPath(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const qs = requestOptions.qs as IDataObject | undefined;
+	if (!qs || !Object.prototype.hasOwnProperty.call(qs, OWN_VALUE)) return requestOptions;
+	const value = qs[OWN_VALUE];
+	delete qs[OWN_VALUE];
+	requestOptions.url = String(requestOptions.url ?? '').replace(OWN_VALUE, encodeURIComponent(String(value).trim()));
+	return requestOptions;
+}
