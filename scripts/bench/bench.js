@@ -5,7 +5,8 @@
  * in a child process so that CPU figures are the client's alone. Prints one table:
  *
  * - per-item client CPU of Message → Send and Post → Get: this package vs n8n's HTTP Request node
- *   (v4, header auth, the same requests) vs plain fetch; interleaved repetitions, medians;
+ *   (v4, header auth, the same requests) vs the declarative floor (below) vs plain fetch;
+ *   interleaved repetitions, medians;
  * - peak heap of a Return All of 10,000 and of a 10,000-item batch; requests per Return All vs
  *   ceil(N / max page);
  * - requests of an idle and a busy ClawNet Trigger poll (New Direct Message);
@@ -14,8 +15,9 @@
  *   two injected 500s.
  *
  * Environment: CLAW_BENCH_N8N_HOME (set by run.js), BENCH_ITEMS (default 1000), BENCH_REPS
- * (default 11), BENCH_BIG (default 10000); BENCH_PROFILE=send|get runs only this package's
- * operation (BENCH_REPS × BENCH_ITEMS items), for a CPU profile:
+ * (default 11), BENCH_BIG (default 10000); BENCH_ONLY=per-item stops after the per-item rows;
+ * BENCH_PROFILE=send|get runs only one contender's operation (BENCH_REPS × BENCH_ITEMS items;
+ * BENCH_PROFILE_WHO=claw|http|floor, default claw), for a CPU profile:
  *   BENCH_PROFILE=send CLAW_BENCH_N8N_HOME=<runtime>/n8n <runtime node> --cpu-prof scripts/bench/bench.js
  */
 const Module = require('node:module');
@@ -48,6 +50,46 @@ const { ClawNetApi } = require(path.join(ROOT, 'dist/credentials/ClawNetApi.cred
 const { resetBudgets } = require(path.join(ROOT, 'dist/nodes/shared/rateLimit.js'));
 const { HttpRequest } = require(path.join(NM, 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js'));
 const { HttpHeaderAuth } = require(path.join(NM, 'n8n-nodes-base/dist/credentials/HttpHeaderAuth.credentials.js'));
+
+/**
+ * The declarative floor: the smallest declarative node that makes the same requests, written as
+ * n8n's starter teaches (parameters routed with `routing.send`, the path from a parameter in a
+ * `routing.request.url` expression, a literal base URL), using this package's credential. n8n-core
+ * runs it exactly as it runs this package's nodes; what it costs above the HTTP Request node is
+ * the declarative engine's own price, which no declarative node can go below.
+ */
+class DeclarativeFloor {
+	constructor(baseURL) {
+		this.description = {
+			displayName: 'Declarative Floor',
+			name: 'declarativeFloor',
+			group: ['transform'],
+			version: 1,
+			description: 'The minimal declarative node',
+			defaults: { name: 'Declarative Floor' },
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: 'clawNetApi', required: true }],
+			requestDefaults: { baseURL, headers: { Accept: 'application/json' }, json: true },
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'options',
+					noDataExpression: true,
+					default: 'send',
+					options: [
+						{ name: 'Send', value: 'send', routing: { request: { method: 'POST', url: '/send' } } },
+						{ name: 'Get', value: 'get', routing: { request: { method: 'GET', url: '=/posts/{{$parameter.postId}}' } } },
+					],
+				},
+				{ displayName: 'To', name: 'to', type: 'string', default: '', displayOptions: { show: { operation: ['send'] } }, routing: { send: { type: 'body', property: 'to' } } },
+				{ displayName: 'Message', name: 'message', type: 'string', default: '', displayOptions: { show: { operation: ['send'] } }, routing: { send: { type: 'body', property: 'message' } } },
+				{ displayName: 'Post ID', name: 'postId', type: 'string', default: '', displayOptions: { show: { operation: ['get'] } } },
+			],
+		};
+	}
+}
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const REPS = Number(process.env.BENCH_REPS ?? 11);
@@ -236,6 +278,7 @@ async function main() {
 	const base = clawnet.baseUrl;
 	const creds = { clawNetApi: { token, baseUrl: base } };
 	const headerCreds = { httpHeaderAuth: { name: 'Authorization', value: `Bearer ${token}` } };
+	NODE_TYPES.declarativeFloor = new DeclarativeFloor(base);
 	const counts = async () => (await sb.control('GET', 'requests/count')).counts;
 	const clientRequests = async (before) => {
 		const after = await counts();
@@ -285,11 +328,13 @@ async function main() {
 				},
 				credentials: headerCreds,
 			}),
+			floor: () => ({ type: 'declarativeFloor', parameters: { operation: 'send', to: 'Tom', message: '={{ "note " + $json.i }}' }, credentials: creds }),
 			fetch: (i) => fetch(`${base}/send`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ to: 'Tom', message: `note ${i}` }) }).then((r) => r.json()),
 		},
 		get: {
 			claw: () => ({ type: 'clawNet', parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: postId } }, credentials: creds }),
 			http: () => ({ type: 'httpRequest', version: 4, parameters: { method: 'GET', url: `${base}/posts/${postId}`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', options: {} }, credentials: headerCreds }),
+			floor: () => ({ type: 'declarativeFloor', parameters: { operation: 'get', postId }, credentials: creds }),
 			fetch: () => fetch(`${base}/posts/${postId}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }).then((r) => r.json()),
 		},
 	};
@@ -297,16 +342,16 @@ async function main() {
 		// `BENCH_PROFILE=send|get` runs only this package's operation, for `--cpu-prof`.
 		for (let rep = 0; rep < REPS; rep++) {
 			resetBudgets();
-			await runNode({ ...cases[process.env.BENCH_PROFILE].claw(), input: items(ITEMS) });
+			await runNode({ ...cases[process.env.BENCH_PROFILE][process.env.BENCH_PROFILE_WHO || 'claw'](), input: items(ITEMS) });
 		}
 		sb.stop();
 		return;
 	}
-	const timing = { send: { claw: [], http: [], fetch: [] }, get: { claw: [], http: [], fetch: [] } };
+	const timing = { send: { claw: [], http: [], floor: [], fetch: [] }, get: { claw: [], http: [], floor: [], fetch: [] } };
 	const input = items(ITEMS);
 	for (let rep = -1; rep < REPS; rep++) {
 		for (const op of ['send', 'get']) {
-			for (const who of rep % 2 ? ['claw', 'http', 'fetch'] : ['fetch', 'http', 'claw']) {
+			for (const who of rep % 2 ? ['claw', 'http', 'floor', 'fetch'] : ['fetch', 'floor', 'http', 'claw']) {
 				resetBudgets();
 				const c0 = cpuMicros();
 				if (who === 'fetch') {
@@ -324,9 +369,16 @@ async function main() {
 	for (const [op, label] of [['send', 'Message → Send'], ['get', 'Post → Get']]) {
 		const claw = median(timing[op].claw);
 		const http = median(timing[op].http);
+		const floor = median(timing[op].floor);
 		const f = median(timing[op].fetch);
-		rows.push([`${label}, CPU per item (median of ${REPS} × ${fmt(ITEMS)} items)`, `${fmt(claw)} µs`, `HTTP Request node ${fmt(http)} µs, fetch ${fmt(f)} µs`, `${fmt(claw / http, 2)}× HTTP Request, ${fmt(claw / f, 2)}× fetch`]);
+		rows.push([
+			`${label}, CPU per item (median of ${REPS} × ${fmt(ITEMS)} items)`,
+			`${fmt(claw)} µs`,
+			`HTTP Request node ${fmt(http)} µs, declarative floor ${fmt(floor)} µs, fetch ${fmt(f)} µs`,
+			`${fmt(claw / http, 2)}× HTTP Request, ${fmt(claw / floor, 2)}× floor (floor ${fmt(floor / http, 2)}× HTTP Request), ${fmt(claw / f, 2)}× fetch`,
+		]);
 	}
+	if (process.env.BENCH_ONLY === 'per-item') return finish(sb, started, load, rows);
 
 	// ---- Return All of BIG, and a BIG-item batch
 	await sb.control('POST', 'reset');
@@ -386,6 +438,10 @@ async function main() {
 	await limited('200 × Message → Send at 60/hour (hour = 2 s)', {}, []);
 	await limited('the same, Retry On Fail (3 tries) + two injected 500s', { retryOnFail: true, maxTries: 3 }, [{ network: 'clawnet', method: 'POST', path: '/send', kind: 'status', status: 500, times: 2 }]);
 
+	finish(sb, started, load, rows);
+}
+
+function finish(sb, started, load, rows) {
 	sb.stop();
 	const cpus = os.cpus();
 	const print = (line = '') => process.stdout.write(`${line}\n`);
