@@ -14,6 +14,7 @@ import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
 import { fillPath, routeOwnValue } from './pathValue';
+import { mergeSameFields } from './sameFields';
 import { explicitEmptyAnswer } from './simplify';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
 import type { IdShapeName } from './validation';
@@ -52,6 +53,7 @@ export function resourceProperty(
  * - the input layer: every parameter the item sends is checked before sending (checkParameters,
  *   first preSend on the Resource selector);
  * - path fields: a field whose url holds OWN_VALUE sends its value into the path (pathValue.ts);
+ * - fields several operations define alike become one property (sameFields.ts);
  * - the request guard: every operation's requests run through guardRequests (declarative
  *   routing's pagination hook, the only place a node can wrap its own requests), which strips
  *   request configs and the credential's values from errors and outputs. An operation's own
@@ -74,7 +76,8 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		}
 	}
 	const idFacts = idFactsByOperation(properties);
-	return [...properties, rateLimitProperty(network)].map(routeOwnValue).map((property) => {
+	const fields = mergeSameFields([...properties, rateLimitProperty(network)].map(routeOwnValue));
+	return fields.map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
 			const output = property.routing.output ?? {};
@@ -83,7 +86,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 				routing: {
 					...property.routing,
 					// The input layer checks the values, then fillPath puts a path field's into the url.
-					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, properties), fillPath] },
+					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, fields), fillPath] },
 					// resourceProperty's first postReceive is throwOnApiError(network): the same, now knowing the deletes.
 					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? []).slice(1)] },
 				},

@@ -66,10 +66,13 @@ function shownFor(property: INodeProperties, resource: string, operation: string
 	return !!show?.resource?.includes(resource) && !!show?.operation?.includes(operation);
 }
 
-/** A routing url such as `=/posts/{{ … }}/react` as a pattern: each expression is one real segment. */
+/**
+ * A routing url such as `=/posts/{{ … }}/react` or `/posts/{value}/react` (a path field, see
+ * OWN_VALUE) as a pattern: each expression or placeholder is one real segment.
+ */
 function routePattern(method: string, url: string): RegExp {
 	const segment = '(?!\\.\\.?(?:/|$))[^/]+';
-	const parts = url.replace(/^=/, '').split(/\{\{[\s\S]*?\}\}/);
+	const parts = url.replace(/^=/, '').split(/\{\{[\s\S]*?\}\}|\{value\}/);
 	const escaped = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 	return new RegExp(`^${method} ${escaped.join(segment)}$`);
 }

@@ -228,7 +228,12 @@ describe('the agent picker (From List)', () => {
 		const { ClawNet } = await import('../../../nodes/ClawNet/ClawNet.node');
 		const pickers = new ClawNet().description.properties
 			.filter((p) => p.type === 'resourceLocator' && p.typeOptions?.idShape === 'clawnetAgent')
-			.map((p) => [`${String(p.displayOptions?.show?.resource)}.${String(p.displayOptions?.show?.operation)}.${p.name}`, p.modes?.[0].typeOptions?.searchListMethod]);
+			// A field several operations share is one property shown for all of them (sameFields.ts).
+			.flatMap((p) =>
+				(p.displayOptions?.show?.resource as string[]).flatMap((r) =>
+					(p.displayOptions?.show?.operation as string[]).map((o) => [`${r}.${o}.${p.name}`, p.modes?.[0].typeOptions?.searchListMethod]),
+				),
+			);
 		expect(Object.fromEntries(pickers)).toMatchObject({
 			'message.send.to': 'searchOtherAgents',
 			'follow.follow.agentId': 'searchOtherAgents',

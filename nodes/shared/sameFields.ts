@@ -1,0 +1,134 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+/**
+ * One property for the fields several operations define alike.
+ *
+ * Declarative routing walks every top-level property twice per item (its request pass and its
+ * base-URL pass), and resolves the item's value of a property once for every property of that
+ * name, shown or not: an expression in a field that five operations define is evaluated ten times
+ * per item, not twice. Fields that are the same in everything but the operation they are shown
+ * for (Simplify, Limit, a Page slug, a Post ID read from the same path) become one property shown
+ * for all of them, so each is walked and evaluated once per pass.
+ *
+ * A group is merged only when the editor cannot tell: the merged field shows for exactly the
+ * operations its members showed for (resource × operation adds no other existing pair) and each
+ * of those operations keeps the order of its properties — the order the editor shows them in and
+ * the order routing applies their request parts and output steps. Anything else stays as it was.
+ */
+export function mergeSameFields(properties: INodeProperties[]): INodeProperties[] {
+	const pairs = operationPairs(properties);
+	const byName = new Map<string, number[]>();
+	properties.forEach((property, index) => {
+		if (property.name === 'resource' || property.name === 'operation' || !placeOf(property)) return;
+		byName.set(property.name, [...(byName.get(property.name) ?? []), index]);
+	});
+	const drop = new Set<number>();
+	const replace = new Map<number, INodeProperties>();
+	for (const indexes of byName.values()) {
+		const left = [...indexes];
+		while (left.length > 1) {
+			const [first, ...rest] = left;
+			let group = [first];
+			let at = first;
+			for (const candidate of rest) {
+				if (!sameValue(withoutPlace(properties[first]), withoutPlace(properties[candidate]))) continue;
+				const position = mergedPosition(properties, pairs, [...group, candidate]);
+				if (position === undefined) continue;
+				group = [...group, candidate];
+				at = position;
+			}
+			for (const index of group) left.splice(left.indexOf(index), 1);
+			if (group.length < 2) continue;
+			for (const index of group) if (index !== at) drop.add(index);
+			replace.set(at, withPlace(properties[at], group.map((index) => placeOf(properties[index])!)));
+		}
+	}
+	return properties.flatMap((property, index) => (drop.has(index) ? [] : [replace.get(index) ?? property]));
+}
+
+interface Place {
+	resource: string;
+	operation: string;
+}
+
+/** The one resource/operation pair a field is shown for, when its display rule is that simple. */
+function placeOf(property: INodeProperties): Place | undefined {
+	const show = property.displayOptions?.show;
+	const resource = show?.resource;
+	const operation = show?.operation;
+	if (!Array.isArray(resource) || !Array.isArray(operation) || resource.length !== 1 || operation.length !== 1) return undefined;
+	return { resource: String(resource[0]), operation: String(operation[0]) };
+}
+
+function withoutPlace(property: INodeProperties): unknown {
+	const { displayOptions, ...rest } = property;
+	const { show, ...otherRules } = displayOptions as IDisplayOptions;
+	const otherShow = Object.fromEntries(Object.entries(show ?? {}).filter(([key]) => key !== 'resource' && key !== 'operation'));
+	return { ...rest, displayOptions: { ...otherRules, show: otherShow } };
+}
+
+function withPlace(property: INodeProperties, places: Place[]): INodeProperties {
+	const resources = [...new Set(places.map((p) => p.resource))];
+	const operations = [...new Set(places.map((p) => p.operation))];
+	const show = property.displayOptions!.show!;
+	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, resource: resources, operation: operations } } };
+}
+
+/** Every resource/operation pair the node has. */
+function operationPairs(properties: INodeProperties[]): Set<string> {
+	const pairs = new Set<string>();
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of property.options ?? []) if ('value' in option) pairs.add(`${resource}:${String(option.value)}`);
+		}
+	}
+	return pairs;
+}
+
+/**
+ * Whether a property can be shown for the operation (other conditions aside). A property without
+ * an operation condition counts for every operation of its resources (the Operation selector,
+ * whose routing comes before the fields'), one without any for every operation: routing merges
+ * the shown properties' request parts and output steps in this order, so it must not change.
+ */
+const shownFor = (property: INodeProperties, place: Place) => {
+	const show = property.displayOptions?.show ?? {};
+	const resources = show.resource as string[] | undefined;
+	const operations = show.operation as string[] | undefined;
+	return (!resources || resources.includes(place.resource)) && (!operations || operations.includes(place.operation));
+};
+
+/**
+ * Where the merged field of `group` (indexes into `properties`) can stand, or undefined when it
+ * cannot: it would show for an existing operation none of the members showed for, or no member's
+ * position keeps every member operation's field order.
+ */
+function mergedPosition(properties: INodeProperties[], pairs: Set<string>, group: number[]): number | undefined {
+	const places = group.map((index) => placeOf(properties[index])!);
+	const own = new Set(places.map((p) => `${p.resource}:${p.operation}`));
+	for (const resource of new Set(places.map((p) => p.resource))) {
+		for (const operation of new Set(places.map((p) => p.operation))) {
+			const pair = `${resource}:${operation}`;
+			if (pairs.has(pair) && !own.has(pair)) return undefined;
+		}
+	}
+	return group.find((candidate) =>
+		group.every((member, k) => {
+			const [from, to] = member < candidate ? [member, candidate] : [candidate, member];
+			for (let i = from + 1; i < to; i++) if (shownFor(properties[i], places[k])) return false;
+			return true;
+		}),
+	);
+}
+
+/** Deep equality of description values (plain data; functions only when they are the same one). */
+function sameValue(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+	const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+	if (keysA.length !== keysB.length) return false;
+	return keysA.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
