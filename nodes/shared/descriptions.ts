@@ -13,7 +13,7 @@ import type {
 import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
-import { fillPath, routeOwnValue } from './pathValue';
+import { fillPath, hoistPathUrls, routeOwnValue } from './pathValue';
 import { mergeSameFields } from './sameFields';
 import { explicitEmptyAnswer } from './simplify';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
@@ -52,7 +52,8 @@ export function resourceProperty(
  * operation or field gets them without asking):
  * - the input layer: every parameter the item sends is checked before sending (checkParameters,
  *   first preSend on the Resource selector);
- * - path fields: a field whose url holds OWN_VALUE sends its value into the path (pathValue.ts);
+ * - path fields: a field whose url holds OWN_VALUE sends its value into the path, the url held by
+ *   its operation where it can be (pathValue.ts);
  * - fields several operations define alike become one property (sameFields.ts);
  * - the request guard: every operation's requests run through guardRequests (declarative
  *   routing's pagination hook, the only place a node can wrap its own requests), which strips
@@ -76,7 +77,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		}
 	}
 	const idFacts = idFactsByOperation(properties);
-	const fields = mergeSameFields([...properties, rateLimitProperty(network)].map(routeOwnValue));
+	const fields = mergeSameFields(hoistPathUrls([...properties, rateLimitProperty(network)].map(routeOwnValue)));
 	return fields.map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /**
  * A field's own value in its request path: a field routed with
@@ -33,4 +33,36 @@ export async function fillPath(this: IExecuteSingleFunctions, requestOptions: IH
 	delete qs[OWN_VALUE];
 	requestOptions.url = String(requestOptions.url ?? '').replace(OWN_VALUE, encodeURIComponent(String(value).trim()));
 	return requestOptions;
+}
+
+/**
+ * A path field's url moves to its operation, when the field shows for its operations on no
+ * further condition: the field then only sends its value, so the same field of several
+ * operations (a Post ID that Get, Like and Report put in different paths) is one and the same
+ * property, which sameFields merges. A field shown on a condition (Task → Send's agent, only when
+ * sending to a ClawNet agent) keeps its url: the operation's own url serves the other case.
+ */
+export function hoistPathUrls(properties: INodeProperties[]): INodeProperties[] {
+	const urls = new Map<string, string>();
+	const fields = properties.map((property) => {
+		const url = property.routing?.request?.url;
+		const show = property.displayOptions?.show ?? {};
+		const simple = Object.keys(show).every((key) => key === 'resource' || key === 'operation') && !property.displayOptions?.hide;
+		if (typeof url !== 'string' || !url.includes(OWN_VALUE) || !simple || !show.resource || !show.operation) return property;
+		for (const resource of show.resource as string[]) for (const operation of show.operation as string[]) urls.set(`${resource}:${operation}`, url);
+		const request = Object.fromEntries(Object.entries(property.routing!.request!).filter(([key]) => key !== 'url'));
+		const routing = Object.fromEntries(Object.entries({ ...property.routing, request }).filter(([key, value]) => key !== 'request' || Object.keys(value as object).length > 0));
+		return { ...property, routing };
+	});
+	return fields.map((property) => {
+		if (property.name !== 'operation' || property.type !== 'options') return property;
+		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
+		return {
+			...property,
+			options: (property.options as INodePropertyOptions[]).map((option) => {
+				const url = resources.map((resource) => urls.get(`${resource}:${String(option.value)}`)).find((u) => u !== undefined);
+				return url === undefined ? option : { ...option, routing: { ...option.routing, request: { ...option.routing?.request, url } } };
+			}),
+		};
+	});
 }

@@ -20,21 +20,29 @@ const clawtter = clawtterKit(c.t);
 describe('the descriptions', () => {
 	const nodes: Array<[string, INodeType]> = [['ClawNet', new ClawNet()], ['Clawtter', new Clawtter()], ['Claw Post', new ClawPost()]];
 
-	test.each(nodes)('%s: every path field is routed under the reserved key, and no url is an expression of the field’s value but one', (_, node) => {
-		const fields = node.description.properties.filter((p) => typeof p.routing?.request?.url === 'string' && p.routing.request.url.includes(OWN_VALUE));
-		expect(fields.length).toBeGreaterThan(0);
-		for (const field of fields) {
-			expect({ name: field.name, url: field.routing!.request!.url, send: field.routing!.send }).toEqual({
-				name: field.name,
-				url: expect.not.stringMatching(/^=/),
-				send: { type: 'query', property: OWN_VALUE, propertyInDotNotation: false },
-			});
+	test.each(nodes)('%s: every operation whose url holds the placeholder has exactly one field sending into it; no url is an expression of a field’s value but one', (_, node) => {
+		const properties = node.description.properties;
+		const shown = (p: INodeProperties, resource: string, operation: string) =>
+			(p.displayOptions?.show?.resource as string[] | undefined)?.includes(resource) && (p.displayOptions?.show?.operation as string[] | undefined)?.includes(operation);
+		let withPlaceholder = 0;
+		for (const selector of properties.filter((p) => p.name === 'operation')) {
+			for (const resource of selector.displayOptions!.show!.resource as string[]) {
+				for (const option of selector.options as INodePropertyOptions[]) {
+					const fields = properties.filter((p) => shown(p, resource, String(option.value)));
+					const urls = [option.routing?.request?.url, ...fields.map((f) => f.routing?.request?.url)].filter((u): u is string => typeof u === 'string');
+					if (!urls.some((u) => u.includes(OWN_VALUE))) continue;
+					withPlaceholder++;
+					expect({ operation: `${resource}:${String(option.value)}`, expressions: urls.filter((u) => u.startsWith('=')) }).toEqual({ operation: `${resource}:${String(option.value)}`, expressions: [] });
+					expect(fields.filter((f) => f.routing?.send?.property === OWN_VALUE).map((f) => f.routing!.send)).toEqual([{ type: 'query', property: OWN_VALUE, propertyInDotNotation: false }]);
+				}
+			}
 		}
+		expect(withPlaceholder).toBeGreaterThan(0);
 		const urls = (p: INodeProperties | INodePropertyOptions): string[] => [
 			...(typeof p.routing?.request?.url === 'string' ? [p.routing.request.url] : []),
 			...((p as INodeProperties).options ?? []).flatMap((o) => ('routing' in o || 'options' in o ? urls(o as INodePropertyOptions) : [])),
 		];
-		const expressions = node.description.properties.flatMap(urls).filter((u) => u.startsWith('=') && u.includes('$value'));
+		const expressions = properties.flatMap(urls).filter((u) => u.startsWith('=') && u.includes('$value'));
 		// Clawtter's topic drops a leading # as well: the one url still written as an expression.
 		expect(expressions).toEqual(node instanceof Clawtter ? ['=/topics/{{ encodeURIComponent(String($value).trim().replace(/^#/, "")) }}/subscribe'] : []);
 	});

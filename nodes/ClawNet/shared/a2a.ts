@@ -51,9 +51,12 @@ export function text(ctx: IExecuteSingleFunctions, name: string): string {
  * preSend: the JSON-RPC request body for `method`, its params built from the item's parameters
  * (already checked by the input layer; `build` adds the checks that depend on several fields).
  */
-export function rpcBody(method: string, build: (this: IExecuteSingleFunctions) => IDataObject | Promise<IDataObject>): PreSendAction {
+export function rpcBody(
+	method: string,
+	build: (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) => IDataObject | Promise<IDataObject>,
+): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
-		const params = await build.call(this);
+		const params = await build.call(this, requestOptions);
 		const rpcMethod = typeof params.__method === 'string' ? params.__method : method;
 		delete params.__method;
 		requestOptions.body = {

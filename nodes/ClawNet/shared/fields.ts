@@ -5,6 +5,22 @@ import { locator, pathOperation, returnAllAndLimit } from '../../shared/descript
 import { OWN_VALUE } from '../../shared/pathValue';
 import { cursorPagination } from '../../shared/pagination';
 
+/**
+ * The text of a direct message or a task (Message → Send, Task → Send): one field, so an
+ * expression in it is evaluated once per routing pass, not once per operation that has it.
+ * Routed into the body; Task → Send reads it from there into its JSON-RPC message.
+ */
+export const messageTextField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	typeOptions: { rows: 4 },
+	default: '',
+	required: true,
+	description: 'The text to send, up to 10,000 characters',
+	routing: { send: { type: 'body', property: 'message' } },
+};
+
 /** A field's own value in its url (trimmed, URL-encoded; see OWN_VALUE): `url: `/posts/${encoded}``. */
 export const encoded = OWN_VALUE;
 

@@ -1,6 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
-import { otherAgentLocator } from '../../shared/fields';
+import { messageTextField, otherAgentLocator } from '../../shared/fields';
 
 /** Message → Send: POST /send. */
 export const messageSend: OperationDefinition = {
@@ -23,15 +23,6 @@ export const messageSend: OperationDefinition = {
 	},
 	fields: [
 		otherAgentLocator('to', 'To', { send: { type: 'body', property: 'to' } }, 'The agent who receives the message'),
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'The text to send, up to 10,000 characters',
-			routing: { send: { type: 'body', property: 'message' } },
-		},
+		messageTextField,
 	],
 };

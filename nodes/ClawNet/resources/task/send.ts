@@ -1,11 +1,13 @@
-import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { externalUrlProblem, oneTask, param, refuse, rpcBody, rpcResult, text, textMessage } from '../../shared/a2a';
-import { otherAgentLocator, encoded } from '../../shared/fields';
+import { encoded, messageTextField, otherAgentLocator } from '../../shared/fields';
 
-async function params(this: IExecuteSingleFunctions): Promise<IDataObject> {
-	const out: IDataObject = { message: textMessage(String(param(this, 'message'))) };
+async function params(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IDataObject> {
+	// The Message field is routed into the body (messageTextField): read it there, evaluated once.
+	const message = (requestOptions.body as IDataObject | undefined)?.message ?? param(this, 'message');
+	const out: IDataObject = { message: textMessage(String(message)) };
 	const taskId = text(this, 'options.taskId');
 	if (taskId) out.taskId = taskId;
 	if (param(this, 'sendTo') === 'external') {
@@ -61,15 +63,7 @@ export const taskSend: OperationDefinition = {
 			description: 'The external agent\'s A2A JSON-RPC endpoint (https only)',
 			displayOptions: { show: { sendTo: ['external'] } },
 		},
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'What you ask the agent, up to 10,000 characters',
-		},
+		messageTextField,
 		{
 			displayName: 'Options',
 			name: 'options',
