@@ -77,7 +77,8 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		}
 	}
 	const idFacts = idFactsByOperation(properties);
-	const fields = mergeSameFields(hoistPathUrls([...properties, rateLimitProperty(network)].map(routeOwnValue)));
+	const hoisted = hoistFieldPaginations(hoistPathUrls([...properties, rateLimitProperty(network)].map(routeOwnValue)));
+	const fields = mergeSameFields(hoisted.properties);
 	return fields.map((property) => {
 		if (property.name === 'resource' && property.routing) {
 			const send = property.routing.send ?? {};
@@ -97,16 +98,19 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 			return {
 				...property,
 				options: (property.options as INodePropertyOptions[]).map((plain) => {
-					const option = withIdFacts(plain, idFacts.get(`${String(property.displayOptions?.show?.resource?.[0])}:${String(plain.value)}`));
+					const pair = `${String(property.displayOptions?.show?.resource?.[0])}:${String(plain.value)}`;
+					const option = withIdFacts(plain, idFacts.get(pair));
 					const routing = option.routing ?? {};
-					const own = routing.operations?.pagination;
+					// A Return All field's pagination runs here (hoistFieldPaginations), switched by the field.
+					const field = hoisted.paginations.get(pair);
+					const own = field?.pagination ?? routing.operations?.pagination;
 					if (own !== undefined && typeof own !== 'function') return option;
 					return {
 						...option,
 						routing: {
 							...routing,
 							send: { ...(routing.send ?? {}), paginate: true },
-							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own), emptyAnswers) },
+							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own, field?.enabledBy), emptyAnswers) },
 						},
 					};
 				}),
@@ -125,6 +129,36 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 		}
 		return property;
 	});
+}
+
+type FieldPagination = { pagination: PaginationFunction; enabledBy?: string };
+
+/**
+ * A field's own pagination (Return All: `paginate: '={{ $value }}'` and a cursor-following
+ * function) moves to its operation, when the field shows for its operations on no further
+ * condition; the operation's request guard runs it when the field is on. The field keeps no
+ * routing, so Return All is the same property for every list and merges (sameFields.ts), and
+ * routing no longer evaluates the `paginate` expression per item: every operation already
+ * paginates through its guard, which reads the field.
+ */
+function hoistFieldPaginations(properties: INodeProperties[]): { properties: INodeProperties[]; paginations: Map<string, FieldPagination> } {
+	const paginations = new Map<string, FieldPagination>();
+	const out = properties.map((property) => {
+		const pagination = property.routing?.operations?.pagination;
+		const show = property.displayOptions?.show ?? {};
+		const simple = Object.keys(show).every((key) => key === 'resource' || key === 'operation') && !property.displayOptions?.hide;
+		if (typeof pagination !== 'function' || !simple || !show.resource || !show.operation) return property;
+		const when = property.routing!.send?.paginate;
+		const enabledBy = when === undefined || when === true ? undefined : property.name;
+		for (const resource of show.resource as string[]) for (const operation of show.operation as string[]) paginations.set(`${resource}:${operation}`, { pagination, enabledBy });
+		const send = Object.fromEntries(Object.entries(property.routing!.send ?? {}).filter(([key]) => key !== 'paginate'));
+		const routing = Object.fromEntries(
+			Object.entries({ ...property.routing, send }).filter(([key, value]) => key !== 'operations' && (key !== 'send' || Object.keys(value as object).length > 0)),
+		);
+		const plain = Object.fromEntries(Object.entries(property).filter(([key]) => key !== 'routing')) as unknown as INodeProperties;
+		return Object.keys(routing).length > 0 ? { ...plain, routing } : plain;
+	});
+	return { properties: out, paginations };
 }
 
 /**

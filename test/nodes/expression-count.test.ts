@@ -57,3 +57,17 @@ test('Post → Get with a plain ID: no expression at all; from an expression: 10
 	});
 	expect(Object.fromEntries(counted)).toEqual({ [expression]: 10 * ITEMS });
 });
+
+test('Post → Get Many: Return All’s switch is no expression (its pagination runs in the operation’s guard); Limit evaluates its maxResults once; the Feed field its own once', async () => {
+	const feed = '={{ $value === "following" ? "following" : undefined }}';
+	const all = await evaluations(async () => {
+		const { items, error } = await c.run({ resource: 'post', operation: 'getMany', feed: 'public', returnAll: true });
+		expect(error).toBeUndefined();
+		expect(items.length).toBeGreaterThan(0);
+	});
+	expect(Object.fromEntries(all)).toEqual({ [feed]: 1 });
+	const limited = await evaluations(async () => {
+		expect((await c.run({ resource: 'post', operation: 'getMany', feed: 'public', returnAll: false, limit: 2 })).items).toHaveLength(2);
+	});
+	expect(Object.fromEntries(limited)).toEqual({ [feed]: 1, '={{ $value }}': 1 });
+});
