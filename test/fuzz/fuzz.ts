@@ -13,6 +13,7 @@ import { inspect } from 'node:util';
 
 import type { ICredentialDataDecryptedObject, INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
+import { OWN_VALUE } from '../../nodes/shared/pathValue';
 import { registerNodeType, runNode } from '../harness/n8n';
 import type { TestSandbox } from '../harness/sandbox';
 import { seededKey } from '../harness/sandbox';
@@ -110,6 +111,8 @@ export function namesResource(property: INodeProperties): boolean {
 	return (
 		property.type === 'resourceLocator' ||
 		(typeof url === 'string' && url.includes('$value')) ||
+		// A path field (pathValue.ts): its value goes into the path in place of the placeholder.
+		sent === OWN_VALUE ||
 		(typeof sent === 'string' && /(^|_)id$|^to$/.test(sent))
 	);
 }
