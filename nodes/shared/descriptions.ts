@@ -14,7 +14,7 @@ import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
 import { fillPath, hoistPathUrls, routeOwnValue } from './pathValue';
-import { mergeSameFields } from './sameFields';
+import { mergeSameFields, shownOnlyFor } from './sameFields';
 import { explicitEmptyAnswer } from './simplify';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
 import type { IdShapeName } from './validation';
@@ -137,20 +137,19 @@ type FieldPagination = { pagination: PaginationFunction; enabledBy?: string };
  * A field's own pagination (Return All: `paginate: '={{ $value }}'` and a cursor-following
  * function) moves to its operation, when the field shows for its operations on no further
  * condition; the operation's request guard runs it when the field is on. The field keeps no
- * routing, so Return All is the same property for every list and merges (sameFields.ts), and
- * routing no longer evaluates the `paginate` expression per item: every operation already
- * paginates through its guard, which reads the field.
+ * routing, so the Return All of different lists can merge (sameFields.ts), and routing no longer
+ * evaluates the `paginate` expression per item: every operation already paginates through its
+ * guard, which reads the field.
  */
 function hoistFieldPaginations(properties: INodeProperties[]): { properties: INodeProperties[]; paginations: Map<string, FieldPagination> } {
 	const paginations = new Map<string, FieldPagination>();
 	const out = properties.map((property) => {
 		const pagination = property.routing?.operations?.pagination;
-		const show = property.displayOptions?.show ?? {};
-		const simple = Object.keys(show).every((key) => key === 'resource' || key === 'operation') && !property.displayOptions?.hide;
-		if (typeof pagination !== 'function' || !simple || !show.resource || !show.operation) return property;
+		const pairs = shownOnlyFor(property);
+		if (typeof pagination !== 'function' || !pairs) return property;
 		const when = property.routing!.send?.paginate;
 		const enabledBy = when === undefined || when === true ? undefined : property.name;
-		for (const resource of show.resource as string[]) for (const operation of show.operation as string[]) paginations.set(`${resource}:${operation}`, { pagination, enabledBy });
+		for (const pair of pairs) paginations.set(pair, { pagination, enabledBy });
 		const send = Object.fromEntries(Object.entries(property.routing!.send ?? {}).filter(([key]) => key !== 'paginate'));
 		const routing = Object.fromEntries(
 			Object.entries({ ...property.routing, send }).filter(([key, value]) => key !== 'operations' && (key !== 'send' || Object.keys(value as object).length > 0)),

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { shownOnlyFor } from './sameFields';
+
 /**
  * A field's own value in its request path: a field routed with
  * `request: { url: `/posts/${OWN_VALUE}` }` sends its value (after expressions and resource-locator
@@ -46,10 +48,9 @@ export function hoistPathUrls(properties: INodeProperties[]): INodeProperties[] 
 	const urls = new Map<string, string>();
 	const fields = properties.map((property) => {
 		const url = property.routing?.request?.url;
-		const show = property.displayOptions?.show ?? {};
-		const simple = Object.keys(show).every((key) => key === 'resource' || key === 'operation') && !property.displayOptions?.hide;
-		if (typeof url !== 'string' || !url.includes(OWN_VALUE) || !simple || !show.resource || !show.operation) return property;
-		for (const resource of show.resource as string[]) for (const operation of show.operation as string[]) urls.set(`${resource}:${operation}`, url);
+		const pairs = shownOnlyFor(property);
+		if (typeof url !== 'string' || !url.includes(OWN_VALUE) || !pairs) return property;
+		for (const pair of pairs) urls.set(pair, url);
 		const request = Object.fromEntries(Object.entries(property.routing!.request!).filter(([key]) => key !== 'url'));
 		const routing = Object.fromEntries(Object.entries({ ...property.routing, request }).filter(([key, value]) => key !== 'request' || Object.keys(value as object).length > 0));
 		return { ...property, routing };

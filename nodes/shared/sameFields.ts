@@ -46,6 +46,19 @@ export function mergeSameFields(properties: INodeProperties[]): INodeProperties[
 	return properties.flatMap((property, index) => (drop.has(index) ? [] : [replace.get(index) ?? property]));
 }
 
+/**
+ * The resource/operation pairs a property shows for, when that is all its display rule says (no
+ * other condition, no hide rule); undefined otherwise.
+ */
+export function shownOnlyFor(property: INodeProperties): string[] | undefined {
+	const show = property.displayOptions?.show ?? {};
+	if (property.displayOptions?.hide || !Object.keys(show).every((key) => key === 'resource' || key === 'operation')) return undefined;
+	const resources = show.resource as string[] | undefined;
+	const operations = show.operation as string[] | undefined;
+	if (!resources || !operations) return undefined;
+	return resources.flatMap((resource) => operations.map((operation) => `${resource}:${operation}`));
+}
+
 interface Place {
 	resource: string;
 	operation: string;

@@ -54,7 +54,10 @@ function signature(property: INodeProperties): string {
 function unmerged(load: () => INodeType): INodeProperties[] {
 	let properties: INodeProperties[] = [];
 	jest.isolateModules(() => {
-		jest.doMock('../../nodes/shared/sameFields', () => ({ mergeSameFields: (list: INodeProperties[]) => list }));
+		jest.doMock('../../nodes/shared/sameFields', () => ({
+			...jest.requireActual<typeof import('../../nodes/shared/sameFields')>('../../nodes/shared/sameFields'),
+			mergeSameFields: (list: INodeProperties[]) => list,
+		}));
 		properties = load().description.properties;
 	});
 	jest.dontMock('../../nodes/shared/sameFields');
