@@ -5,7 +5,8 @@
  * in a child process so that CPU figures are the client's alone. Prints one table:
  *
  * - per-item client CPU of Message → Send and Post → Get: this package vs n8n's HTTP Request node
- *   (v4, header auth, the same requests) vs the declarative floor (below) vs plain fetch;
+ *   (v4, header auth, the same requests) vs the declarative floor (below; also padded to the
+ *   ClawNet node's number of top-level properties) vs plain fetch;
  *   interleaved repetitions, medians;
  * - peak heap of a Return All of 10,000 and of a 10,000-item batch; requests per Return All vs
  *   ceil(N / max page);
@@ -15,9 +16,9 @@
  *   two injected 500s.
  *
  * Environment: CLAW_BENCH_N8N_HOME (set by run.js), BENCH_ITEMS (default 1000), BENCH_REPS
- * (default 11), BENCH_BIG (default 10000); BENCH_ONLY=per-item stops after the per-item rows;
+ * (default 21), BENCH_BIG (default 10000); BENCH_ONLY=per-item stops after the per-item rows;
  * BENCH_PROFILE=send|get runs only one contender's operation (BENCH_REPS × BENCH_ITEMS items;
- * BENCH_PROFILE_WHO=claw|http|floor, default claw), for a CPU profile:
+ * BENCH_PROFILE_WHO=claw|http|floor|sized, default claw), for a CPU profile:
  *   BENCH_PROFILE=send CLAW_BENCH_N8N_HOME=<runtime>/n8n <runtime node> --cpu-prof scripts/bench/bench.js
  */
 const Module = require('node:module');
@@ -59,7 +60,8 @@ const { HttpHeaderAuth } = require(path.join(NM, 'n8n-nodes-base/dist/credential
  * the declarative engine's own price, which no declarative node can go below.
  */
 class DeclarativeFloor {
-	constructor(baseURL) {
+	/** `size`: pad the node to this many top-level properties (fields of other operations, never shown here). */
+	constructor(baseURL, size = 0) {
 		this.description = {
 			displayName: 'Declarative Floor',
 			name: 'declarativeFloor',
@@ -88,11 +90,22 @@ class DeclarativeFloor {
 				{ displayName: 'Post ID', name: 'postId', type: 'string', default: '', displayOptions: { show: { operation: ['get'] } } },
 			],
 		};
+		const own = this.description.properties.length;
+		for (let i = own; i < size; i++) {
+			this.description.properties.push({
+				displayName: `Field ${i}`,
+				name: `field${i}`,
+				type: 'string',
+				default: '',
+				displayOptions: { show: { operation: [`other${i % 20}`] } },
+				routing: { send: { type: 'body', property: `field${i}` } },
+			});
+		}
 	}
 }
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
-const REPS = Number(process.env.BENCH_REPS ?? 11);
+const REPS = Number(process.env.BENCH_REPS ?? 21);
 const BIG = Number(process.env.BENCH_BIG ?? 10000);
 
 // ---------------------------------------------------------------- a minimal n8n-core harness
@@ -279,6 +292,9 @@ async function main() {
 	const creds = { clawNetApi: { token, baseUrl: base } };
 	const headerCreds = { httpHeaderAuth: { name: 'Authorization', value: `Bearer ${token}` } };
 	NODE_TYPES.declarativeFloor = new DeclarativeFloor(base);
+	// The floor with as many top-level properties as the ClawNet node: what its size costs alone.
+	const clawNetSize = NODE_TYPES.clawNet.description.properties.length;
+	NODE_TYPES.declarativeFloorSized = new DeclarativeFloor(base, clawNetSize);
 	const counts = async () => (await sb.control('GET', 'requests/count')).counts;
 	const clientRequests = async (before) => {
 		const after = await counts();
@@ -329,12 +345,14 @@ async function main() {
 				credentials: headerCreds,
 			}),
 			floor: () => ({ type: 'declarativeFloor', parameters: { operation: 'send', to: 'Tom', message: '={{ "note " + $json.i }}' }, credentials: creds }),
+			sized: () => ({ type: 'declarativeFloorSized', parameters: { operation: 'send', to: 'Tom', message: '={{ "note " + $json.i }}' }, credentials: creds }),
 			fetch: (i) => fetch(`${base}/send`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ to: 'Tom', message: `note ${i}` }) }).then((r) => r.json()),
 		},
 		get: {
 			claw: () => ({ type: 'clawNet', parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: postId } }, credentials: creds }),
 			http: () => ({ type: 'httpRequest', version: 4, parameters: { method: 'GET', url: `${base}/posts/${postId}`, authentication: 'genericCredentialType', genericAuthType: 'httpHeaderAuth', options: {} }, credentials: headerCreds }),
 			floor: () => ({ type: 'declarativeFloor', parameters: { operation: 'get', postId }, credentials: creds }),
+			sized: () => ({ type: 'declarativeFloorSized', parameters: { operation: 'get', postId }, credentials: creds }),
 			fetch: () => fetch(`${base}/posts/${postId}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } }).then((r) => r.json()),
 		},
 	};
@@ -347,11 +365,11 @@ async function main() {
 		sb.stop();
 		return;
 	}
-	const timing = { send: { claw: [], http: [], floor: [], fetch: [] }, get: { claw: [], http: [], floor: [], fetch: [] } };
+	const timing = { send: { claw: [], http: [], floor: [], sized: [], fetch: [] }, get: { claw: [], http: [], floor: [], sized: [], fetch: [] } };
 	const input = items(ITEMS);
 	for (let rep = -1; rep < REPS; rep++) {
 		for (const op of ['send', 'get']) {
-			for (const who of rep % 2 ? ['claw', 'http', 'floor', 'fetch'] : ['fetch', 'floor', 'http', 'claw']) {
+			for (const who of rep % 2 ? ['claw', 'http', 'floor', 'sized', 'fetch'] : ['fetch', 'sized', 'floor', 'http', 'claw']) {
 				resetBudgets();
 				const c0 = cpuMicros();
 				if (who === 'fetch') {
@@ -370,12 +388,13 @@ async function main() {
 		const claw = median(timing[op].claw);
 		const http = median(timing[op].http);
 		const floor = median(timing[op].floor);
+		const sized = median(timing[op].sized);
 		const f = median(timing[op].fetch);
 		rows.push([
 			`${label}, CPU per item (median of ${REPS} × ${fmt(ITEMS)} items)`,
 			`${fmt(claw)} µs`,
-			`HTTP Request node ${fmt(http)} µs, declarative floor ${fmt(floor)} µs, fetch ${fmt(f)} µs`,
-			`${fmt(claw / http, 2)}× HTTP Request, ${fmt(claw / floor, 2)}× floor (floor ${fmt(floor / http, 2)}× HTTP Request), ${fmt(claw / f, 2)}× fetch`,
+			`HTTP Request node ${fmt(http)} µs, declarative floor ${fmt(floor)} µs (with ${NODE_TYPES.declarativeFloorSized.description.properties.length} properties ${fmt(sized)} µs), fetch ${fmt(f)} µs`,
+			`${fmt(claw / http, 2)}× HTTP Request, ${fmt(claw / floor, 2)}× floor, ${fmt(claw / sized, 2)}× floor of the same size (floor ${fmt(floor / http, 2)}× and ${fmt(sized / http, 2)}× HTTP Request), ${fmt(claw / f, 2)}× fetch`,
 		]);
 	}
 	if (process.env.BENCH_ONLY === 'per-item') return finish(sb, started, load, rows);
