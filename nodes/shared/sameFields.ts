@@ -17,33 +17,41 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
  */
 export function mergeSameFields(properties: INodeProperties[]): INodeProperties[] {
 	const pairs = operationPairs(properties);
-	const byName = new Map<string, number[]>();
-	properties.forEach((property, index) => {
-		if (property.name === 'resource' || property.name === 'operation' || !placeOf(property)) return;
-		byName.set(property.name, [...(byName.get(property.name) ?? []), index]);
-	});
-	const drop = new Set<number>();
-	const replace = new Map<number, INodeProperties>();
-	for (const indexes of byName.values()) {
-		const left = [...indexes];
-		while (left.length > 1) {
-			const [first, ...rest] = left;
-			let group = [first];
-			let at = first;
-			for (const candidate of rest) {
-				if (!sameValue(withoutPlace(properties[first]), withoutPlace(properties[candidate]))) continue;
-				const position = mergedPosition(properties, pairs, [...group, candidate]);
-				if (position === undefined) continue;
-				group = [...group, candidate];
-				at = position;
-			}
-			for (const index of group) left.splice(left.indexOf(index), 1);
-			if (group.length < 2) continue;
-			for (const index of group) if (index !== at) drop.add(index);
-			replace.set(at, withPlace(properties[at], group.map((index) => placeOf(properties[index])!)));
+	let list = properties;
+	// One merge at a time, each checked against the list as it is by then: two moves checked
+	// against the original order alone could swap two fields of one operation.
+	for (const name of new Set(list.filter((p) => mergeable(p)).map((p) => p.name))) {
+		for (let merge = largestMerge(list, pairs, name); merge; merge = largestMerge(list, pairs, name)) {
+			const { group, at } = merge;
+			const merged = withPlace(list[at], group.map((index) => placeOf(list[index])!));
+			list = list.flatMap((property, index) => (index === at ? [merged] : group.includes(index) ? [] : [property]));
 		}
 	}
-	return properties.flatMap((property, index) => (drop.has(index) ? [] : [replace.get(index) ?? property]));
+	return list;
+}
+
+const mergeable = (property: INodeProperties) => property.name !== 'resource' && property.name !== 'operation' && placeOf(property) !== undefined;
+
+/**
+ * The largest group of not yet merged `name` fields that can become one, and where it stands:
+ * tried from each member in turn (which members fit together depends on where one starts).
+ */
+function largestMerge(list: INodeProperties[], pairs: Set<string>, name: string): { group: number[]; at: number } | undefined {
+	const indexes = list.flatMap((property, index) => (property.name === name && mergeable(property) ? [index] : []));
+	let best: { group: number[]; at: number } | undefined;
+	for (const start of indexes) {
+		let group = [start];
+		let at = start;
+		for (const candidate of indexes) {
+			if (candidate === start || !sameValue(withoutPlace(list[start]), withoutPlace(list[candidate]))) continue;
+			const position = mergedPosition(list, pairs, [...group, candidate]);
+			if (position === undefined) continue;
+			group = [...group, candidate];
+			at = position;
+		}
+		if (group.length >= 2 && group.length > (best?.group.length ?? 1)) best = { group, at };
+	}
+	return best;
 }
 
 /**
@@ -73,7 +81,19 @@ function placeOf(property: INodeProperties): Place | undefined {
 	return { resource: String(resource[0]), operation: String(operation[0]) };
 }
 
+const placeless = new WeakMap<INodeProperties, unknown>();
+
+/** The property without its resource/operation condition (what two fields must share to merge). */
 function withoutPlace(property: INodeProperties): unknown {
+	let value = placeless.get(property);
+	if (value === undefined) {
+		value = computeWithoutPlace(property);
+		placeless.set(property, value);
+	}
+	return value;
+}
+
+function computeWithoutPlace(property: INodeProperties): unknown {
 	const { displayOptions, ...rest } = property;
 	const { show, ...otherRules } = displayOptions as IDisplayOptions;
 	const otherShow = Object.fromEntries(Object.entries(show ?? {}).filter(([key]) => key !== 'resource' && key !== 'operation'));
