@@ -116,17 +116,6 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 				}),
 			};
 		}
-		const own = property.routing?.operations?.pagination;
-		if (typeof own === 'function') {
-			// The field's own switch (Return All: `paginate: '={{ $value }}'`) still decides whether
-			// its pagination runs; otherwise the guard sends the one routed request.
-			const when = property.routing?.send?.paginate;
-			const enabled = when === undefined || when === true ? undefined : property.name;
-			return {
-				...property,
-				routing: { ...property.routing, operations: { ...property.routing!.operations, pagination: explicitEmptyAnswer(guardRequests(network, own, enabled), emptyAnswers) } },
-			};
-		}
 		return property;
 	});
 }
@@ -135,8 +124,8 @@ type FieldPagination = { pagination: PaginationFunction; enabledBy?: string };
 
 /**
  * A field's own pagination (Return All: `paginate: '={{ $value }}'` and a cursor-following
- * function) moves to its operation, when the field shows for its operations on no further
- * condition; the operation's request guard runs it when the field is on. The field keeps no
+ * function) moves to its operation (the field must show for its operations on no further
+ * condition); the operation's request guard runs it when the field is on. The field keeps no
  * routing, so the Return All of different lists can merge (sameFields.ts), and routing no longer
  * evaluates the `paginate` expression per item: every operation already paginates through its
  * guard, which reads the field.
@@ -145,8 +134,10 @@ function hoistFieldPaginations(properties: INodeProperties[]): { properties: INo
 	const paginations = new Map<string, FieldPagination>();
 	const out = properties.map((property) => {
 		const pagination = property.routing?.operations?.pagination;
+		if (typeof pagination !== 'function') return property;
 		const pairs = shownOnlyFor(property);
-		if (typeof pagination !== 'function' || !pairs) return property;
+		// Its operation's guard would run it whenever the operation runs, shown or not.
+		if (!pairs) throw new Error(`${property.name}: a field with its own pagination must show for its operations on no further condition`);
 		const when = property.routing!.send?.paginate;
 		const enabledBy = when === undefined || when === true ? undefined : property.name;
 		for (const pair of pairs) paginations.set(pair, { pagination, enabledBy });
