@@ -61,7 +61,9 @@ export function rpcBody(
 		delete params.__method;
 		requestOptions.body = {
 			jsonrpc: '2.0',
-			id: `n8n-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+			// The same call gets the same id: the request guard recognises a write it already made in
+			// this run by its body, so Retry On Fail does not send a task (or an answer) twice.
+			id: `n8n-${rpcMethod}-${this.getItemIndex()}`,
 			method: rpcMethod,
 			params,
 		};
