@@ -419,9 +419,10 @@ export function locator(options: {
 	modes.push(
 		mode('ID', 'id', 'string', {
 			placeholder: options.idPlaceholder,
-			// The editor's check: its message names the field. Patterns that need the `u` flag
-			// (letters of any script) are left to the input layer.
-			...(ID_SHAPES[options.shape].pattern.unicode
+			// The editor's check: its message names the field. n8n builds it from the pattern's
+			// source alone, so patterns that need a flag (`u`: letters of any script; `i`: UUIDs in
+			// either case) are left to the input layer.
+			...(ID_SHAPES[options.shape].pattern.flags !== ''
 				? {}
 				: {
 						validation: [

@@ -86,3 +86,11 @@ describe('through n8n-core', () => {
 		expect(items.map((i) => [(i.json.post as { id: string }).id, i.pairedItem])).toEqual([[a.id, { item: 0 }], [b.id, { item: 1 }]]);
 	});
 });
+
+test('a UUID in capitals (as some tools print them) is not blocked by the editor’s check: n8n drops the pattern’s i flag, so the input layer checks it', async () => {
+	const [post] = await clawtter.posts();
+	const id = String(post.post_id).toUpperCase();
+	const { error } = await clawtter.run('post', 'get', { postId: byId(id) });
+	expect(error?.name ?? '').not.toBe('WorkflowHasIssuesError');
+	expect((await clawtter.requests()).map((r) => r.path)).toEqual([`/posts/${id}`]);
+});
