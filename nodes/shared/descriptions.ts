@@ -6,7 +6,6 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
-	IN8nRequestOperationPaginationGeneric,
 	PostReceiveAction,
 } from 'n8n-workflow';
 
@@ -14,6 +13,7 @@ import { redactSecrets } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
 import { fillPath, hoistPathUrls, routeOwnValue } from './pathValue';
+import type { Paginate } from './pagination';
 import { mergeSameFields, shownOnlyFor } from './sameFields';
 import { explicitEmptyAnswer } from './simplify';
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, checkBaseUrl, guardRequests, throwOnApiError } from './transport';
@@ -40,10 +40,8 @@ export function resourceProperty(
 		noDataExpression: true,
 		options,
 		default: defaultResource,
-		routing: {
-			send: { preSend: [checkBaseUrl(network)] },
-			output: { postReceive: [throwOnApiError(network)] },
-		},
+		// withSharedLayers adds the input layer and the error mapping (throwOnApiError) here.
+		routing: { send: { preSend: [checkBaseUrl(network)] } },
 	};
 }
 
@@ -89,8 +87,8 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 					...property.routing,
 					// The input layer checks the values, then fillPath puts a path field's into the url.
 					send: { ...send, preSend: [...(send.preSend ?? []), checkParameters(NETWORKS[network].displayName, fields), fillPath] },
-					// resourceProperty's first postReceive is throwOnApiError(network): the same, now knowing the deletes.
-					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? []).slice(1)] },
+					// The error mapping runs first on every answer.
+					output: { ...output, postReceive: [throwOnApiError(network, deletes), ...(output.postReceive ?? [])] },
 				},
 			};
 		}
@@ -104,13 +102,15 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 					// A Return All field's pagination runs here (hoistFieldPaginations), switched by the field.
 					const field = hoisted.paginations.get(pair);
 					const own = field?.pagination ?? routing.operations?.pagination;
-					if (own !== undefined && typeof own !== 'function') return option;
+					// Declarative (non-function) pagination would run outside the request guard: no pacing,
+					// no masking. None exists; refuse one at build time.
+					if (own !== undefined && typeof own !== 'function') throw new Error(`${pair}: pagination must be a function (it runs inside the request guard)`);
 					return {
 						...option,
 						routing: {
 							...routing,
 							send: { ...(routing.send ?? {}), paginate: true },
-							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own, field?.enabledBy), emptyAnswers) },
+							operations: { ...(routing.operations ?? {}), pagination: explicitEmptyAnswer(guardRequests(network, own, field?.enabledBy), emptyAnswers.get(pair)) },
 						},
 					};
 				}),
@@ -120,7 +120,7 @@ export function withSharedLayers(network: NetworkId, properties: INodeProperties
 	});
 }
 
-type FieldPagination = { pagination: PaginationFunction; enabledBy?: string };
+type FieldPagination = { pagination: Paginate; enabledBy?: string };
 
 /**
  * A field's own pagination (Return All: `paginate: '={{ $value }}'` and a cursor-following
@@ -300,11 +300,6 @@ export function itemsAt(property: string): PostReceiveAction {
 	} as PostReceiveAction;
 }
 
-type PaginationFunction = Exclude<
-	NonNullable<NonNullable<INodeProperties['routing']>['operations']>['pagination'],
-	IN8nRequestOperationPaginationGeneric | undefined
->;
-
 /**
  * Return All + Limit for a list.
  * - With a `pagination` (the list has a documented cursor): Limit sends the page size in one
@@ -316,7 +311,7 @@ export function returnAllAndLimit(options: {
 	maxLimit: number;
 	/** Query parameter of the page size; null when the API has none. */
 	limitParam?: string | null;
-	pagination?: PaginationFunction;
+	pagination?: Paginate;
 }): INodeProperties[] {
 	const limitParam = options.limitParam === undefined ? 'limit' : options.limitParam;
 	const returnAllRouting: INodeProperties['routing'] = options.pagination

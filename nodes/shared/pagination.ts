@@ -8,7 +8,8 @@ import type {
 /** Safety stop for a misbehaving server that keeps answering full pages with the same cursor. */
 const MAX_PAGES = 500;
 
-type Paginate = (
+/** A declarative operation's pagination function (what routing's `operations.pagination` runs). */
+export type Paginate = (
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;

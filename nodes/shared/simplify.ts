@@ -1,5 +1,4 @@
 import type {
-	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
@@ -7,6 +6,8 @@ import type {
 	INodeProperties,
 	PostReceiveAction,
 } from 'n8n-workflow';
+
+import type { Paginate } from './pagination';
 
 /**
  * Tool results sized for a model. n8n runs a node that an AI Agent calls as a tool under the
@@ -156,20 +157,17 @@ export function simplifyField(): INodeProperties {
 	};
 }
 
-type Paginate = (this: IExecutePaginationFunctions, options: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 
 /**
  * In tool use, a read that found nothing answers one explicit item
  * `{ results: [], message: 'No … found' }`: an empty tool result reaches the model as `""`,
  * which it cannot tell from a failure.
  */
-export function explicitEmptyAnswer(paginate: Paginate, messages: ReadonlyMap<string, string>): Paginate {
+export function explicitEmptyAnswer(paginate: Paginate, message: string | undefined): Paginate {
+	if (message === undefined) return paginate;
 	return async function (this: IExecutePaginationFunctions, options) {
 		const items = await paginate.call(this, options);
 		if (items.length > 0 || !isToolRun(this)) return items;
-		const key = `${String(this.getNodeParameter('resource', ''))}:${String(this.getNodeParameter('operation', ''))}`;
-		const message = messages.get(key);
-		if (!message) return items;
 		return [{ json: { results: [], message }, pairedItem: { item: this.getItemIndex() } }];
 	};
 }

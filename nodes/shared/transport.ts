@@ -20,6 +20,7 @@ import type {
 import { apiError, isMalformedJson, isNetworkError, lostAnswerAdvice, malformedJsonError, maskIfPresent, sanitizeError, secretValues } from './errors';
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
+import type { Paginate } from './pagination';
 import type { ActionLimit, Ticket } from './rateLimit';
 import { RateLimitWaitError, acquire, actionOf, deliveredIn, observe, recordDelivery, release } from './rateLimit';
 import { USER_AGENT } from './version';
@@ -176,18 +177,10 @@ export function throwOnApiError(network: NetworkId, deletes: ReadonlySet<string>
 type RequestContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** The secret values of every credential the node has (the key or token it sends), for masking. */
-export async function usedSecrets(this: RequestContext): Promise<string[]> {
+export async function usedSecrets(this: RunContext): Promise<string[]> {
 	const out: string[] = [];
-	const perRun = 'getExecuteData' in this && typeof this.getExecuteData === 'function';
-	for (const type of Object.keys(this.getNode().credentials ?? {})) {
-		try {
-			// A routed request reads the run's credential once (runCredentials); others read it here.
-			const data = perRun ? await runCredentials.call(this as RunContext, type) : ((await this.getCredentials(type)) as IDataObject);
-			if (data) out.push(...secretValues(data));
-		} catch {
-			// No such credential on this node (e.g. Register runs without one): nothing to mask.
-		}
-	}
+	// Read once per run (runCredentials); a credential the node lacks (Register) masks nothing.
+	for (const type of Object.keys(this.getNode().credentials ?? {})) out.push(...secretValues(await runCredentials.call(this, type)));
 	return out;
 }
 
@@ -217,7 +210,6 @@ export function safeRequestError(error: unknown, secrets: string[], network: Net
 }
 
 
-type Paginate = (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>;
 
 type Answer = { statusCode: number; headers?: IDataObject; body?: unknown };
 
@@ -331,15 +323,14 @@ async function pacedRoutingRequest(
 		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused, item.sent);
 		let answer: Answer | undefined;
 		const sink = (a: Answer) => (answer = a);
+		// postReceive (throwOnApiError) runs on the item's single context, this one's prototype.
 		ANSWERS.set(single, sink);
-		ANSWERS.set(context, sink);
 		// Errors pass on to guardRequests, which sanitizes them.
 		const outcome = await send(requestData).then(
 			(items) => ({ items }),
 			(error: unknown) => ({ error }),
 		);
 		ANSWERS.delete(single);
-		ANSWERS.delete(context);
 		if ('items' in outcome) {
 			observe(key, limit, ticket, answer?.statusCode ?? 200, answer?.headers, answer?.body);
 			if (fingerprint !== undefined) recordDelivery(run, fingerprint, outcome.items);
