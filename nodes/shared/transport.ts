@@ -253,6 +253,23 @@ function budgetKey(context: RequestContext, network: NetworkId, limit: ActionLim
 	return `${network}\u0000${runSettings(context, network).credentialId}\u0000${limit.action}`;
 }
 
+
+/**
+ * Requests of each item that went through in this run (pages read, jobs created, job polls),
+ * routed or not: a wait-cap error says honestly whether anything of the item was sent.
+ */
+const SENT = new WeakMap<object, Map<number, number>>();
+
+function sentBefore(run: object | undefined, itemIndex: number | undefined): number {
+	return run && itemIndex !== undefined ? (SENT.get(run)?.get(itemIndex) ?? 0) : 0;
+}
+
+function countSent(run: object | undefined, itemIndex: number | undefined): void {
+	if (!run || itemIndex === undefined) return;
+	const byItem = SENT.get(run) ?? new Map<number, number>();
+	SENT.set(run, byItem);
+	byItem.set(itemIndex, (byItem.get(itemIndex) ?? 0) + 1);
+}
 /**
  * The per-item error when the wait for a rate limit would pass the node's cap. After a 429 of its
  * own it is that 429 (the API's words, limit and reset), saying that nothing was sent and when to
@@ -300,7 +317,6 @@ async function pacedRoutingRequest(
 	network: NetworkId,
 	send: (requestData: DeclarativeRestApiSettings.ResultOptions) => Promise<INodeExecutionData[]>,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-	item: { sent: number } = { sent: 0 },
 ): Promise<INodeExecutionData[]> {
 	const options = requestData.options;
 	const method = String(options.method ?? 'GET').toUpperCase();
@@ -320,7 +336,7 @@ async function pacedRoutingRequest(
 	let refused: unknown;
 	for (;;) {
 		const ticket = await acquire(key, limit, started + capMs, started, capMs);
-		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused, item.sent);
+		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused, sentBefore(run, itemIndex));
 		let answer: Answer | undefined;
 		const sink = (a: Answer) => (answer = a);
 		// postReceive (throwOnApiError) runs on the item's single context, this one's prototype.
@@ -334,7 +350,7 @@ async function pacedRoutingRequest(
 		if ('items' in outcome) {
 			observe(key, limit, ticket, answer?.statusCode ?? 200, answer?.headers, answer?.body);
 			if (fingerprint !== undefined) recordDelivery(run, fingerprint, outcome.items);
-			item.sent++;
+			countSent(run, itemIndex);
 			return outcome.items;
 		}
 		if (answer === undefined) {
@@ -359,9 +375,8 @@ export function guardRequests(network: NetworkId, inner?: Paginate, enabledBy?: 
 	return async function (this: IExecutePaginationFunctions, requestData) {
 		let items: INodeExecutionData[];
 		const routed = this.makeRoutingRequest.bind(this);
-		const item = { sent: 0 };
 		const paced = Object.create(this, {
-			makeRoutingRequest: { value: async (data: DeclarativeRestApiSettings.ResultOptions) => await pacedRoutingRequest(this, network, routed, data, item) },
+			makeRoutingRequest: { value: async (data: DeclarativeRestApiSettings.ResultOptions) => await pacedRoutingRequest(this, network, routed, data) },
 		}) as IExecutePaginationFunctions;
 		try {
 			const paginate = inner !== undefined && (enabledBy === undefined || this.getNodeParameter(enabledBy, false) === true);
@@ -402,6 +417,8 @@ export async function apiRequest<T = IDataObject>(
 	// once: neither waits on a rate limit here (their answers still tell the shared budget what they
 	// saw). Requests of an execution (multi-step operations) are paced.
 	const paced = options.timeout === undefined && typeof (this as Partial<IExecuteSingleFunctions>).getExecuteData === 'function';
+	const run = paced ? ((this as IExecuteSingleFunctions).getExecuteData() as object | undefined) : undefined;
+	const itemIndex = options.itemIndex ?? (paced ? (this as Partial<IExecuteSingleFunctions>).getItemIndex?.() : undefined);
 	const limit = actionOf(network, method, path, options.qs);
 	const key = budgetKey(this, network, limit);
 	const capMs = paced ? runSettings(this, network).capMs : 0;
@@ -412,7 +429,7 @@ export async function apiRequest<T = IDataObject>(
 		let ticket: Ticket = { probe: false };
 		if (paced) {
 			const taken = await acquire(key, limit, started + capMs, started, capMs);
-			if (taken instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, taken, options.itemIndex, refused), secrets);
+			if (taken instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, taken, options.itemIndex, refused, sentBefore(run, itemIndex)), secrets);
 			ticket = taken;
 		}
 		try {
@@ -438,6 +455,7 @@ export async function apiRequest<T = IDataObject>(
 	}
 	const api = { statusCode: response.statusCode, headers: response.headers as IDataObject, body: response.body };
 	if (response.statusCode >= 400) throw sanitizeError(apiError(this.getNode(), network, api, options.itemIndex), secrets);
+	countSent(run, itemIndex);
 	if (isMalformedJson(api)) {
 		const salvaged = options.salvage?.(String(response.body));
 		if (salvaged !== undefined) return maskIfPresent(salvaged, secrets) as T;
