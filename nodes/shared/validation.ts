@@ -175,6 +175,39 @@ export function refusedBeforeSending(network?: string): string {
 	return `Refused by the node before sending: nothing was sent${network ? ` to ${network}` : ''}.`;
 }
 
+/**
+ * A refusal of one field before anything is sent, in the input layer's words:
+ * "<Label> (<path>) <problem>. Refused by the node before sending: nothing was sent to <network>."
+ */
+export function refuse(
+	ctx: IExecuteSingleFunctions,
+	network: string,
+	label: string,
+	path: string,
+	problem: string,
+	description = 'Nothing was sent.',
+): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `${label} (${path}) ${problem}. ${refusedBeforeSending(network)}`, {
+		itemIndex: ctx.getItemIndex(),
+		description,
+	});
+}
+
+/** A parameter's value (a locator's extracted value), the fallback when the field is not shown. */
+export function param(ctx: IExecuteSingleFunctions, name: string, fallback: unknown = ''): unknown {
+	try {
+		return ctx.getNodeParameter(name, fallback, { extractValue: true });
+	} catch {
+		return fallback;
+	}
+}
+
+/** A text parameter, trimmed; '' when empty or not shown. */
+export function text(ctx: IExecuteSingleFunctions, name: string): string {
+	const value = param(ctx, name);
+	return typeof value === 'string' ? value.trim() : '';
+}
+
 /** A node parameter as the input layer sees it: its description and the path of its value. */
 interface ParameterRef {
 	property: INodeProperties;
@@ -355,12 +388,7 @@ export function checkParameters(network: string, properties: INodeProperties[]):
 			} catch (error) {
 				problem = `could not be read: ${(error as Error).message}`;
 			}
-			if (problem !== undefined) {
-				throw new NodeOperationError(this.getNode(), `${property.displayName} (${path}) ${problem}. ${refusedBeforeSending(network)}`, {
-					itemIndex: this.getItemIndex(),
-					description: 'Nothing was sent.',
-				});
-			}
+			if (problem !== undefined) throw refuse(this, network, property.displayName, path, problem);
 		}
 		return requestOptions;
 	};

@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { redactSecrets } from '../../shared/errors';
-import { describeValue, refusedBeforeSending } from '../../shared/validation';
+import { describeValue } from '../../shared/validation';
 
 /**
  * ClawNet's agent-to-agent tasks (April 2026): JSON-RPC 2.0 on `POST /a2a` (your own tasks) and
@@ -22,29 +22,6 @@ import { describeValue, refusedBeforeSending } from '../../shared/validation';
 /** An A2A message holding one text part. */
 export function textMessage(text: string, role: 'user' | 'agent' = 'user'): IDataObject {
 	return { role, parts: [{ kind: 'text', text }] };
-}
-
-/** A refusal of one field before anything is sent, in the input layer's words. */
-export function refuse(ctx: IExecuteSingleFunctions, label: string, field: string, problem: string): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), `${label} (${field}) ${problem}. ${refusedBeforeSending('ClawNet')}`, {
-		itemIndex: ctx.getItemIndex(),
-		description: 'Nothing was sent.',
-	});
-}
-
-/** A parameter's value (a locator's extracted value), '' when the field is not shown. */
-export function param(ctx: IExecuteSingleFunctions, name: string, fallback: unknown = ''): unknown {
-	try {
-		return ctx.getNodeParameter(name, fallback, { extractValue: true });
-	} catch {
-		return fallback;
-	}
-}
-
-/** A text parameter, trimmed; '' when empty or not shown. */
-export function text(ctx: IExecuteSingleFunctions, name: string): string {
-	const value = param(ctx, name);
-	return typeof value === 'string' ? value.trim() : '';
 }
 
 /**

@@ -36,7 +36,7 @@ function platformsOf(value: unknown): string[] {
 }
 
 /** A 53-bit hash (cyrb53) of a text, as 11 base-36 digits: not a secret, just a short fingerprint. */
-export function hashText(text: string, seed = 0): string {
+function hashText(text: string, seed = 0): string {
 	let h1 = 0xdeadbeef ^ seed;
 	let h2 = 0x41c6ce57 ^ seed;
 	for (let i = 0; i < text.length; i++) {
@@ -67,7 +67,7 @@ function hashBytes(bytes: Uint8Array): string {
  * agent calling the tool again with the same post, gets the same job, while a different post in
  * the same run (an AI Agent calls a tool as item 0 every time) is a new job.
  */
-function automaticKey(ctx: IExecuteSingleFunctions, text: string, media: string[]): string {
+export function automaticKey(ctx: IExecuteSingleFunctions, text: string, media: string[]): string {
 	let instance = '';
 	try {
 		instance = ctx.getInstanceId() ?? '';
@@ -206,6 +206,43 @@ export async function waitForJobs(this: IExecuteSingleFunctions, jobs: IDataObje
 }
 
 /**
+ * Sends one job request under an idempotency key. Claw Post answers a key it knows with its job as
+ * it is now, a failed one included. A failed job is never the answer to a retry (the user retries
+ * after fixing the cause): the key's next generation (`:r1`, `:r2`, …) posts again, and a retry of
+ * that one returns its job in turn. Used by Post → Create and by the single jobs (Reddit → Comment).
+ */
+export async function createJob(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	body: IDataObject,
+	key: string,
+	automatic: boolean,
+): Promise<INodeExecutionData[]> {
+	let items: INodeExecutionData[] = [];
+	for (let generation = 0; generation <= MAX_GENERATIONS; generation++) {
+		const attempt = { ...body, idempotencyKey: generation === 0 ? key : `${key}:r${generation}` };
+		let answer: INodeExecutionData[] | undefined;
+		let failure: unknown;
+		try {
+			answer = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: attempt } });
+		} catch (error) {
+			failure = error;
+		}
+		if (!answer) {
+			// The automatic key already stands for what is posted (text, media bytes, target,
+			// platform): a conflict means only the media's upload URLs differ (a retry uploaded them
+			// again). That job is the answer, when Claw Post names it. Anything else is the error as it was.
+			const existing = automatic ? conflictingJobId(failure) : undefined;
+			if (!existing) throw failure;
+			answer = [{ json: (await apiRequest.call(this, 'clawpost', 'GET', `/v1/jobs/${encodeURIComponent(existing)}`, { itemIndex: this.getItemIndex() })) as IDataObject }];
+		}
+		items = answer;
+		if (items.length !== 1 || items[0].json.status !== 'failed') break;
+	}
+	return items;
+}
+
+/**
  * Creates one job per chosen platform for the item (declarative routing allows several requests
  * per item only through its pagination hook), then optionally waits for all of them.
  */
@@ -224,34 +261,7 @@ export async function createJobsPerPlatform(
 		// The target is part of what is posted: a group post and a feed post are different posts.
 		const target = jobBody.platformPayload ? `:${hashText(JSON.stringify(jobBody.platformPayload))}` : '';
 		const key = `${String(body.idempotencyKey)}${body.__automaticKey ? target : ''}:${platform}`;
-		// Claw Post answers a key it knows with its job as it is now, a failed one included. A failed
-		// job is never the answer to a retry (the user retries after fixing the cause): the key's
-		// next generation posts again, and a retry of that one returns its job in turn.
-		let job: IDataObject = {};
-		for (let generation = 0; generation <= MAX_GENERATIONS; generation++) {
-			jobBody.idempotencyKey = generation === 0 ? key : `${key}:r${generation}`;
-			let items: INodeExecutionData[] | undefined;
-			let failure: unknown;
-			try {
-				items = await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, body: { ...jobBody } } });
-			} catch (error) {
-				failure = error;
-			}
-			if (!items) {
-				// The automatic key already stands for this text, media bytes, target and platform: a
-				// conflict means only the media's upload URLs differ (a retry uploaded them again).
-				// That job is the answer, when Claw Post names it. Anything else is the error as it was.
-				const existing = body.__automaticKey ? conflictingJobId(failure) : undefined;
-				if (!existing) throw failure;
-				items = [{ json: (await apiRequest.call(this, 'clawpost', 'GET', `/v1/jobs/${encodeURIComponent(existing)}`, { itemIndex: this.getItemIndex() })) as IDataObject }];
-			}
-			job = items[0]?.json ?? {};
-			if (job.status !== 'failed' || items.length !== 1) {
-				jobs.push(...items.map((item) => item.json));
-				break;
-			}
-			if (generation === MAX_GENERATIONS) jobs.push(job);
-		}
+		jobs.push(...(await createJob.call(this, requestData, jobBody, key, body.__automaticKey === true)).map((item) => item.json));
 	}
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const result = options.waitForResult === true ? await waitForJobs.call(this, jobs) : jobs;

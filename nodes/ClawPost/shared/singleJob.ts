@@ -11,16 +11,25 @@ import type {
 import { waitOptions } from '../../shared/descriptions';
 import { redactSecrets } from '../../shared/errors';
 import { ID_SHAPES } from '../../shared/validation';
-import { waitForJobs } from './jobs';
+import { createJob, waitForJobs } from './jobs';
 
 /**
  * The jobs other than posts (a Reddit comment, a Facebook group search, join or status check):
  * one request makes one job; with Wait for Result the node polls it the way Post → Create does
  * (the same wait code), until it succeeded or failed (an error with the errorCode and the remedy).
+ * A job sent under an idempotency key (Reddit → Comment) is created the way Post → Create creates
+ * its own: a failed job is never the answer to a retry.
  */
 export function createJobAndWait(shape: (job: IDataObject, pairedItem: { item: number }) => INodeExecutionData[] = (json, pairedItem) => [{ json, pairedItem }]) {
 	return async function (this: IExecutePaginationFunctions, requestData: DeclarativeRestApiSettings.ResultOptions): Promise<INodeExecutionData[]> {
-		const items = await this.makeRoutingRequest(requestData);
+		const body = requestData.options.body as IDataObject | undefined;
+		let items: INodeExecutionData[];
+		if (typeof body?.idempotencyKey === 'string') {
+			const { __automaticKey: automatic, ...jobBody } = body;
+			items = await createJob.call(this, requestData, jobBody, body.idempotencyKey, automatic === true);
+		} else {
+			items = await this.makeRoutingRequest(requestData);
+		}
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const wait = options.waitForResult === true || this.getNodeParameter('waitForResult', false) === true;
 		const out: INodeExecutionData[] = [];

@@ -1,31 +1,34 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { describeValue, refusedBeforeSending } from '../../../shared/validation';
+import { describeValue, refuse } from '../../../shared/validation';
+import { automaticKey } from '../../shared/jobs';
 import { createJobAndWait, jobOptions } from '../../shared/singleJob';
 
 /** A Reddit post or comment permalink: a reddit.com URL whose path has /r/<sub>/comments/ (SKILL-2.x §1b). */
-export const REDDIT_PERMALINK = /^https:\/\/([a-z0-9-]+\.)?reddit\.com\/r\/[A-Za-z0-9_]{1,50}\/comments\/[A-Za-z0-9]+(\/[^\s?#]*)?(\?[^\s#]*)?$/;
+const REDDIT_PERMALINK = /^https:\/\/([a-z0-9-]+\.)?reddit\.com\/r\/[A-Za-z0-9_]{1,50}\/comments\/[A-Za-z0-9]+(\/[^\s?#]*)?(\?[^\s#]*)?$/;
 
 /**
  * preSend of Reddit → Comment: the target must be a Reddit permalink, and the job carries an
- * idempotency key. The default key is made the way Post → Create makes its own (workflow,
- * execution, node, item), so Retry On Fail of the same item returns the same job.
+ * idempotency key. The default key is made the way Post → Create makes its own (the n8n
+ * instance, workflow, execution, node and item, and what is posted: the text and the target), so
+ * Retry On Fail of the same item returns the same job, while a second, different comment in the
+ * same run (an AI Agent calls a tool as item 0 every time) is a new job.
  */
 async function prepareComment(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	const target = String(body.targetUrl ?? '').trim();
 	if (!REDDIT_PERMALINK.test(target)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Target URL (targetUrl) must be a Reddit post or comment permalink (https://www.reddit.com/r/SUBREDDIT/comments/…); it is ${describeValue(target)}. ${refusedBeforeSending('Claw Post')}`,
-			{ itemIndex: this.getItemIndex(), description: 'Nothing was sent.' },
-		);
+		throw refuse(this, 'Claw Post', 'Target URL', 'targetUrl', `must be a Reddit post or comment permalink (https://www.reddit.com/r/SUBREDDIT/comments/…); it is ${describeValue(target)}`);
 	}
 	body.targetUrl = target;
 	const key = String(body.idempotencyKey ?? '').trim();
-	body.idempotencyKey = key || `n8n:${this.getWorkflow().id ?? 'workflow'}:${this.getExecutionId() ?? 'run'}:${this.getNode().id}:${this.getItemIndex()}:reddit`;
+	if (key) {
+		body.idempotencyKey = key;
+	} else {
+		body.idempotencyKey = `${automaticKey(this, String(body.text ?? ''), [target])}:reddit`;
+		body.__automaticKey = true;
+	}
 	requestOptions.body = body;
 	return requestOptions;
 }
