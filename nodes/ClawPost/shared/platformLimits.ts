@@ -1,7 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { refusedBeforeSending } from '../../shared/validation';
+import { refuse } from '../../shared/validation';
 
 /**
  * Each platform's own text limit, in characters as the platform counts them. Claw Post posts
@@ -52,10 +51,13 @@ export async function checkPlatformLimits(this: IExecuteSingleFunctions, request
 		if (length <= limit) continue;
 		const how = platform === 'x' ? ' as X counts them (a link 23, CJK and emoji 2)' : '';
 		const longer = platform === 'x' && options.xLongPosts !== true ? ', or turn on Options → X Long Posts if the account may post longer texts' : '';
-		throw new NodeOperationError(
-			this.getNode(),
-			`Text (text) is too long for ${rule.label}: ${length} characters${how}; the limit is ${limit.toLocaleString('en-US')}. Shorten it, or post to ${rule.label} separately${longer}. ${refusedBeforeSending('Claw Post')}`,
-			{ itemIndex: this.getItemIndex(), description: 'Nothing was sent: no job was created for any platform.' },
+		throw refuse(
+			this,
+			'Claw Post',
+			'Text',
+			'text',
+			`is too long for ${rule.label}: ${length} characters${how}; the limit is ${limit.toLocaleString('en-US')}. Shorten it, or post to ${rule.label} separately${longer}`,
+			'Nothing was sent: no job was created for any platform.',
 		);
 	}
 	return requestOptions;

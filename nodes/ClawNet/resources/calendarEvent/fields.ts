@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { ISO_DATE } from '../../../shared/descriptions';
-import { describeValue } from '../../../shared/validation';
-import { refuse } from '../../shared/a2a';
+import { describeValue, refuse } from '../../../shared/validation';
 import { EMAIL_ADDRESS } from '../email/addresses';
 
 /** The event fields Create and Update share (clawnet-current.md: remind_minutes 0–10080, null = off). */
@@ -31,7 +30,7 @@ export function eventChecks(collection: string) {
 		const body = (requestOptions.body ?? {}) as IDataObject;
 		if (this.getNodeParameter(`${collection}.noReminder`, false) === true) body.remind_minutes = null;
 		if (typeof body.starts_at === 'string' && typeof body.ends_at === 'string' && Date.parse(body.ends_at) < Date.parse(body.starts_at)) {
-			throw refuse(this, 'Ends At', `${collection}.endsAt`, `is before the start (${body.starts_at}); it is ${describeValue(body.ends_at)}`);
+			throw refuse(this, 'ClawNet', 'Ends At', `${collection}.endsAt`, `is before the start (${body.starts_at}); it is ${describeValue(body.ends_at)}`);
 		}
 		requestOptions.body = body;
 		return requestOptions;
@@ -42,10 +41,10 @@ export function eventChecks(collection: string) {
 export async function attendeeList(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 	const entries = ((this.getNodeParameter('attendees', {}) as IDataObject).attendee ?? []) as IDataObject[];
 	if (!Array.isArray(entries) || entries.length === 0) return requestOptions;
-	if (entries.length > 50) throw refuse(this, 'Attendees', 'attendees', `has ${entries.length} entries; the limit is 50`);
+	if (entries.length > 50) throw refuse(this, 'ClawNet', 'Attendees', 'attendees', `has ${entries.length} entries; the limit is 50`);
 	const attendees = entries.map((entry, i) => {
 		const email = String(entry.email ?? '').trim();
-		if (!EMAIL_ADDRESS.test(email)) throw refuse(this, `Attendee ${i + 1} Email`, `attendees.attendee[${i}].email`, `is not an email address; it is ${describeValue(entry.email)}`);
+		if (!EMAIL_ADDRESS.test(email)) throw refuse(this, 'ClawNet', `Attendee ${i + 1} Email`, `attendees.attendee[${i}].email`, `is not an email address; it is ${describeValue(entry.email)}`);
 		const name = String(entry.name ?? '').trim();
 		return name ? { email, name } : { email };
 	});

@@ -1,4 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
+import { emailBodyField } from './fields';
 
 /** Email → Reply: POST /email/send with in_reply_to (to and subject come from the parent). */
 export const emailReply: OperationDefinition = {
@@ -22,16 +23,7 @@ export const emailReply: OperationDefinition = {
 			description: 'The email to answer, as output by Message → Get Many or the ClawNet Trigger (New Email)',
 			routing: { send: { type: 'body', property: 'in_reply_to', value: '={{ String($value).trim() }}' } },
 		},
-		{
-			displayName: 'Body',
-			name: 'body',
-			type: 'string',
-			typeOptions: { rows: 6 },
-			default: '',
-			required: true,
-			description: 'Plain text, up to 10,000 characters',
-			routing: { send: { type: 'body', property: 'body' } },
-		},
+		emailBodyField,
 		{
 			displayName: 'Reply All',
 			name: 'replyAll',

@@ -1,6 +1,7 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { validateRequest } from '../../../shared/validation';
 import { addressLists } from './addresses';
+import { emailBodyField } from './fields';
 
 /** Email → Send: POST /email/send (a new mail from <agent>@clwnt.com). */
 export const emailSend: OperationDefinition = {
@@ -35,16 +36,7 @@ export const emailSend: OperationDefinition = {
 			description: 'Up to 200 characters',
 			routing: { send: { type: 'body', property: 'subject' } },
 		},
-		{
-			displayName: 'Body',
-			name: 'body',
-			type: 'string',
-			typeOptions: { rows: 6 },
-			default: '',
-			required: true,
-			description: 'Plain text, up to 10,000 characters',
-			routing: { send: { type: 'body', property: 'body' } },
-		},
+		emailBodyField,
 		{
 			displayName: 'Options',
 			name: 'options',

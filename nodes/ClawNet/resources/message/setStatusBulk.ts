@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { ID_SHAPES, describeValue } from '../../../shared/validation';
-import { refuse } from '../../shared/a2a';
+import { ID_SHAPES, describeValue, refuse } from '../../../shared/validation';
 import { snoozeInFuture, snoozeUntilField, statusField } from './status';
 
 /** The bulk form takes at most 200 ids (the sandbox's reading of the mark-notified cap). */
@@ -13,10 +12,10 @@ async function messageIds(this: IExecuteSingleFunctions, requestOptions: IHttpRe
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	const raw = body.message_ids;
 	const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(/[,\s]+/)).map((id) => String(id).trim()).filter((id) => id !== '');
-	if (ids.length === 0) throw refuse(this, 'Message IDs', 'messageIds', 'needs at least one message ID');
-	if (ids.length > MAX_IDS) throw refuse(this, 'Message IDs', 'messageIds', `has ${ids.length} IDs; the limit is ${MAX_IDS}`);
+	if (ids.length === 0) throw refuse(this, 'ClawNet', 'Message IDs', 'messageIds', 'needs at least one message ID');
+	if (ids.length > MAX_IDS) throw refuse(this, 'ClawNet', 'Message IDs', 'messageIds', `has ${ids.length} IDs; the limit is ${MAX_IDS}`);
 	const bad = ids.find((id) => !ID_SHAPES.clawnetMessage.pattern.test(id));
-	if (bad !== undefined) throw refuse(this, 'Message IDs', 'messageIds', `holds ${describeValue(bad)}, which is not ${ID_SHAPES.clawnetMessage.hint}`);
+	if (bad !== undefined) throw refuse(this, 'ClawNet', 'Message IDs', 'messageIds', `holds ${describeValue(bad)}, which is not ${ID_SHAPES.clawnetMessage.hint}`);
 	body.message_ids = [...new Set(ids)];
 	requestOptions.body = body;
 	return requestOptions;

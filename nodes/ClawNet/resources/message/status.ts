@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { ISO_DATE } from '../../../shared/descriptions';
-import { describeValue } from '../../../shared/validation';
-import { refuse } from '../../shared/a2a';
+import { describeValue, refuse } from '../../../shared/validation';
 
 /** The statuses a client may set (clawnet-current.md: `new` is no longer settable). */
 export const statusField: INodeProperties = {
@@ -35,7 +34,7 @@ export async function snoozeInFuture(this: IExecuteSingleFunctions, requestOptio
 	if (body.status === 'snoozed') {
 		const until = new Date(String(body.snoozed_until ?? ''));
 		if (Number.isNaN(until.getTime()) || until.getTime() <= Date.now()) {
-			throw refuse(this, 'Snooze Until', 'snoozedUntil', `must be a time in the future; it is ${describeValue(body.snoozed_until)}`);
+			throw refuse(this, 'ClawNet', 'Snooze Until', 'snoozedUntil', `must be a time in the future; it is ${describeValue(body.snoozed_until)}`);
 		}
 	}
 	return requestOptions;

@@ -3,12 +3,11 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow'
 
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { formatBytes } from '../../../shared/binary';
-import { refusedBeforeSending } from '../../../shared/validation';
-import { param, refuse } from '../../shared/a2a';
+import { param, refuse, refusedBeforeSending } from '../../../shared/validation';
 import { slugField } from './fields';
 
 /** A page is at most 500 KB (512,000 bytes). */
-export const MAX_PAGE_BYTES = 512000;
+const MAX_PAGE_BYTES = 512000;
 
 /**
  * preSend: the page's HTML, from the HTML field or an input binary property, sent raw as
@@ -27,14 +26,14 @@ async function rawHtml(this: IExecuteSingleFunctions, requestOptions: IHttpReque
 			});
 		}
 		const buffer = await this.helpers.getBinaryDataBuffer(property);
-		if (buffer.length > MAX_PAGE_BYTES) throw refuse(this, 'Input Binary Field', 'binaryPropertyName', `holds ${formatBytes(buffer.length)} (${buffer.length} bytes); a page is at most 500 KB (${MAX_PAGE_BYTES} bytes)`);
+		if (buffer.length > MAX_PAGE_BYTES) throw refuse(this, 'ClawNet', 'Input Binary Field', 'binaryPropertyName', `holds ${formatBytes(buffer.length)} (${buffer.length} bytes); a page is at most 500 KB (${MAX_PAGE_BYTES} bytes)`);
 		html = buffer.toString('utf8');
 	} else {
 		html = String(param(this, 'html') ?? '');
 		const bytes = Buffer.byteLength(html, 'utf8');
-		if (bytes > MAX_PAGE_BYTES) throw refuse(this, 'HTML', 'html', `is ${bytes} bytes; a page is at most 500 KB (${MAX_PAGE_BYTES} bytes)`);
+		if (bytes > MAX_PAGE_BYTES) throw refuse(this, 'ClawNet', 'HTML', 'html', `is ${bytes} bytes; a page is at most 500 KB (${MAX_PAGE_BYTES} bytes)`);
 	}
-	if (html.trim() === '') throw refuse(this, param(this, 'source') === 'binary' ? 'Input Binary Field' : 'HTML', param(this, 'source') === 'binary' ? 'binaryPropertyName' : 'html', 'is empty: a page needs some HTML');
+	if (html.trim() === '') throw refuse(this, 'ClawNet', param(this, 'source') === 'binary' ? 'Input Binary Field' : 'HTML', param(this, 'source') === 'binary' ? 'binaryPropertyName' : 'html', 'is empty: a page needs some HTML');
 	requestOptions.body = html;
 	requestOptions.json = false;
 	requestOptions.headers = { ...(requestOptions.headers ?? {}), 'Content-Type': 'text/html; charset=utf-8' };

@@ -1,7 +1,6 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { ID_SHAPES, describeValue, refusedBeforeSending, validateRequest } from '../../../shared/validation';
+import { ID_SHAPES, describeValue, refuse, validateRequest } from '../../../shared/validation';
 
 /** The Mentions option of the posting operations: comma-separated agent IDs → `mentions` array. */
 export const mentionsOption: INodeProperties = {
@@ -25,10 +24,7 @@ export async function mentionsToArray(this: IExecuteSingleFunctions, requestOpti
 		// Each entry is an agent ID in the body: the same shape as everywhere else.
 		const bad = list.find((m) => !ID_SHAPES.clawnetAgent.pattern.test(m));
 		if (bad !== undefined) {
-			throw new NodeOperationError(this.getNode(), `Mentions (options.mentions) holds an entry that is not ${ID_SHAPES.clawnetAgent.hint}: ${describeValue(bad)}. ${refusedBeforeSending('ClawNet')}`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Nothing was sent. Mentions are agent IDs separated by commas, e.g. Tom, Sam.',
-			});
+			throw refuse(this, 'ClawNet', 'Mentions', 'options.mentions', `holds an entry that is not ${ID_SHAPES.clawnetAgent.hint}: ${describeValue(bad)}`, 'Nothing was sent. Mentions are agent IDs separated by commas, e.g. Tom, Sam.');
 		}
 		if (list.length) body.mentions = list;
 		else delete body.mentions;

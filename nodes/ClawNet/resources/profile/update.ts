@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { describeValue, validateRequest } from '../../../shared/validation';
-import { refuse } from '../../shared/a2a';
+import { describeValue, refuse, validateRequest } from '../../../shared/validation';
 
 const BIO = { field: 'bio', label: 'Bio', maxLength: 160 };
 const PINNED = { field: 'pinned_post_id', label: 'Pinned Post ID' };
@@ -23,12 +22,12 @@ async function avatarChecks(this: IExecuteSingleFunctions, requestOptions: IHttp
 	const body = (requestOptions.body ?? {}) as IDataObject;
 	if (typeof body.avatar_emoji === 'string') {
 		const emoji = body.avatar_emoji.trim();
-		if (emoji !== '' && !isOneEmoji(emoji)) throw refuse(this, 'Avatar Emoji', 'updateFields.avatarEmoji', `must be a single emoji (e.g. 🦞); it is ${describeValue(emoji)}`);
+		if (emoji !== '' && !isOneEmoji(emoji)) throw refuse(this, 'ClawNet', 'Avatar Emoji', 'updateFields.avatarEmoji', `must be a single emoji (e.g. 🦞); it is ${describeValue(emoji)}`);
 		body.avatar_emoji = emoji === '' ? null : emoji;
 	}
 	if (typeof body.avatar_url === 'string') {
 		const url = body.avatar_url.trim();
-		if (url !== '' && !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(url)) throw refuse(this, 'Avatar URL', 'updateFields.avatarUrl', `must be an https:// URL; it is ${describeValue(url)}`);
+		if (url !== '' && !/^https:\/\/[^\s/]+\.[^\s]+$/i.test(url)) throw refuse(this, 'ClawNet', 'Avatar URL', 'updateFields.avatarUrl', `must be an https:// URL; it is ${describeValue(url)}`);
 		body.avatar_url = url === '' ? null : url;
 	}
 	return requestOptions;

@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { param, rpcBody, rpcResult } from '../../shared/a2a';
+import { param } from '../../../shared/validation';
+import { rpcBody, rpcResult } from '../../shared/a2a';
 import { filterParams, roleField, statusField } from './fields';
 
 /** Task → Count: JSON-RPC `tasks/count` on `POST /a2a`. */

@@ -15,7 +15,7 @@ export function taskIdField(description = 'The task ID (e.g. task_3f9a2b1c), as 
 }
 
 /** A2A task states (A2A v0.3.0 names, as ClawNet uses them). */
-export const TASK_STATES = [
+const TASK_STATES = [
 	{ name: 'Canceled', value: 'canceled' },
 	{ name: 'Completed', value: 'completed' },
 	{ name: 'Failed', value: 'failed' },

@@ -1,5 +1,6 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { oneTask, rpcBody, rpcResult, text } from '../../shared/a2a';
+import { text } from '../../../shared/validation';
+import { oneTask, rpcBody, rpcResult } from '../../shared/a2a';
 import { taskIdField } from './fields';
 
 /** Task → Get: JSON-RPC `tasks/get` on `POST /a2a`. */

@@ -1,7 +1,9 @@
+import { returnAllAndLimit } from '../../../shared/descriptions';
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { eachTask, param, rpcBody, rpcResult } from '../../shared/a2a';
+import { eachTask, rpcBody, rpcResult } from '../../shared/a2a';
 import { filterParams, roleField, statusField } from './fields';
 import { simplifyField } from '../../../shared/simplify';
+import { param } from '../../../shared/validation';
 
 /** tasks/list answers at most 100 tasks and has no cursor: Return All asks for 100. */
 const MAX_TASKS = 100;
@@ -29,23 +31,7 @@ export const taskGetMany: OperationDefinition = {
 	fields: [
 		roleField,
 		statusField,
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { returnAll: [false] } },
-			typeOptions: { minValue: 1, maxValue: MAX_TASKS },
-			default: 50,
-			description: 'Max number of results to return',
-			routing: { output: { maxResults: '={{ $value }}' } },
-		},
+		...returnAllAndLimit({ maxLimit: MAX_TASKS, limitParam: null }),
 		simplifyField(),
 	],
 };

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { oneTask, param, refuse, rpcBody, rpcResult, text, textMessage } from '../../shared/a2a';
+import { param, refuse, text } from '../../../shared/validation';
+import { oneTask, rpcBody, rpcResult, textMessage } from '../../shared/a2a';
 import { taskIdField } from './fields';
 
 function params(this: IExecuteSingleFunctions): IDataObject {
@@ -9,7 +10,7 @@ function params(this: IExecuteSingleFunctions): IDataObject {
 	const answer = state === 'working' ? '' : String(param(this, 'text') ?? '');
 	const out: IDataObject = { id: text(this, 'taskId'), state };
 	if ((state === 'input-required' || state === 'failed') && answer.trim() === '') {
-		throw refuse(this, 'Text', 'text', `is required when the state is ${state}: say what you need or why it failed`);
+		throw refuse(this, 'ClawNet', 'Text', 'text', `is required when the state is ${state}: say what you need or why it failed`);
 	}
 	// As the plugin sends it: the answer as an artifact when completed, a message otherwise.
 	if (answer.trim() !== '') {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { externalUrlProblem, oneTask, param, refuse, rpcBody, rpcResult, text, textMessage } from '../../shared/a2a';
+import { param, refuse, text } from '../../../shared/validation';
+import { externalUrlProblem, oneTask, rpcBody, rpcResult, textMessage } from '../../shared/a2a';
 import { encoded, messageTextField, otherAgentLocator } from '../../shared/fields';
 
 async function params(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IDataObject> {
@@ -13,7 +14,7 @@ async function params(this: IExecuteSingleFunctions, requestOptions: IHttpReques
 	if (param(this, 'sendTo') === 'external') {
 		const url = text(this, 'url');
 		const problem = externalUrlProblem(url);
-		if (problem) throw refuse(this, 'Endpoint URL', 'url', problem);
+		if (problem) throw refuse(this, 'ClawNet', 'Endpoint URL', 'url', problem);
 		out.url = url;
 		out.__method = 'tasks/send-external';
 	}

@@ -1,25 +1,25 @@
 import type { IDataObject, IExecuteSingleFunctions } from 'n8n-workflow';
 
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { charLength, describeValue } from '../../../shared/validation';
-import { param, refuse, rpcBody, rpcResult } from '../../shared/a2a';
+import { charLength, describeValue, param, refuse } from '../../../shared/validation';
+import { rpcBody, rpcResult } from '../../shared/a2a';
 
 const SKILL_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 function params(this: IExecuteSingleFunctions): IDataObject {
 	const entries = ((param(this, 'skills', {}) as IDataObject)?.skill ?? []) as IDataObject[];
-	if (!Array.isArray(entries) || entries.length === 0) throw refuse(this, 'Skills', 'skills', 'needs at least one skill');
-	if (entries.length > 50) throw refuse(this, 'Skills', 'skills', `has ${entries.length} entries; the limit is 50`);
+	if (!Array.isArray(entries) || entries.length === 0) throw refuse(this, 'ClawNet', 'Skills', 'skills', 'needs at least one skill');
+	if (entries.length > 50) throw refuse(this, 'ClawNet', 'Skills', 'skills', `has ${entries.length} entries; the limit is 50`);
 	const seen = new Set<string>();
 	const skills = entries.map((entry, i) => {
 		const id = typeof entry.id === 'string' ? entry.id.trim() : entry.id;
 		const name = typeof entry.name === 'string' ? entry.name.trim() : entry.name;
 		const description = typeof entry.description === 'string' ? entry.description : '';
-		if (typeof id !== 'string' || !SKILL_ID.test(id)) throw refuse(this, `Skill ${i + 1} ID`, `skills.skill[${i}].id`, `must be 1–64 letters, digits, _ . or -; it is ${describeValue(id)}`);
-		if (seen.has(id)) throw refuse(this, `Skill ${i + 1} ID`, `skills.skill[${i}].id`, `repeats "${id}": each skill needs its own ID`);
+		if (typeof id !== 'string' || !SKILL_ID.test(id)) throw refuse(this, 'ClawNet', `Skill ${i + 1} ID`, `skills.skill[${i}].id`, `must be 1–64 letters, digits, _ . or -; it is ${describeValue(id)}`);
+		if (seen.has(id)) throw refuse(this, 'ClawNet', `Skill ${i + 1} ID`, `skills.skill[${i}].id`, `repeats "${id}": each skill needs its own ID`);
 		seen.add(id);
-		if (typeof name !== 'string' || name === '' || charLength(name) > 200) throw refuse(this, `Skill ${i + 1} Name`, `skills.skill[${i}].name`, `must be 1–200 characters; it is ${describeValue(name)}`);
-		if (typeof description !== 'string' || charLength(description) > 1000) throw refuse(this, `Skill ${i + 1} Description`, `skills.skill[${i}].description`, `must be at most 1,000 characters; it is ${describeValue(description)}`);
+		if (typeof name !== 'string' || name === '' || charLength(name) > 200) throw refuse(this, 'ClawNet', `Skill ${i + 1} Name`, `skills.skill[${i}].name`, `must be 1–200 characters; it is ${describeValue(name)}`);
+		if (typeof description !== 'string' || charLength(description) > 1000) throw refuse(this, 'ClawNet', `Skill ${i + 1} Description`, `skills.skill[${i}].description`, `must be at most 1,000 characters; it is ${describeValue(description)}`);
 		return { id, name, description };
 	});
 	return { skills };

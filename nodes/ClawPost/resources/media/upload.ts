@@ -3,17 +3,12 @@ import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } fro
 
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { readBinaryProperties } from '../../../shared/binary';
-import { describeValue, refusedBeforeSending } from '../../../shared/validation';
 import { describeFile, uploadFile } from '../../shared/media';
 
 /** Uploads the item's binary files (multipart below 30 MB, signed URL above or for video). */
 async function uploadBinaries(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-	const names = this.getNodeParameter('binaryProperties', '') as unknown;
-	if (typeof names !== 'string') {
-		throw new NodeOperationError(this.getNode(), `Binary Properties (binaryProperties) must be text (comma-separated names); it is ${describeValue(names)}. ${refusedBeforeSending('Claw Post')}`, {
-			itemIndex: this.getItemIndex(),
-		});
-	}
+	// The input layer (checkParameters, run before this hook) has already refused a value that is not text.
+	const names = this.getNodeParameter('binaryProperties', '') as string;
 	const files = await readBinaryProperties.call(this, names);
 	if (files.length === 0) {
 		throw new NodeOperationError(this.getNode(), 'Name at least one binary property to upload', { itemIndex: this.getItemIndex() });
