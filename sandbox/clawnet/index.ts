@@ -3,7 +3,7 @@ import type { Router } from '../core/router';
 import type { NetworkModule } from '../core/types';
 import { ClawNetApi } from './api';
 import { clawnetControlRoutes } from './control';
-import { clawnetSettings } from './generation';
+import { clawnetSettings, generationOf } from './generation';
 import { parseFailure } from './jsonrpc';
 import { a2aRoutes } from './routes/a2a';
 import { agentRoutes } from './routes/agents';
@@ -39,9 +39,10 @@ export const clawnet: NetworkModule<ClawNetState> = {
 
 	settings: clawnetSettings,
 
-	// The A2A endpoints answer a body that is not JSON with JSON-RPC's parse error.
-	badJson(req) {
-		return req.method === 'POST' && /^\/a2a(\/[^/]+)?\/?$/.test(req.path) ? parseFailure() : undefined;
+	// April 2026's A2A endpoints answer a body that is not JSON with JSON-RPC's parse error (after
+	// authentication, as any other call); elsewhere it is the framework's 400.
+	badJson(req, state, env) {
+		return generationOf(env) === 'a2a' && req.method === 'POST' && /^\/a2a(\/[^/]+)?\/?$/.test(req.path) ? parseFailure(req, state, env) : undefined;
 	},
 
 	routes(router: Router<ClawNetState>) {

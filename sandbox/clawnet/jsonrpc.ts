@@ -74,9 +74,21 @@ export function rpcFailure(id: Id, error: unknown, headers: Record<string, strin
 	return { status: 200, body: envelope(id, { error: body }), headers };
 }
 
-/** The body of a JSON-RPC request that failed to parse (answered by the module's badJson hook). */
-export function parseFailure(): SandboxResponse {
-	return { status: 200, body: envelope(null, { error: { code: RPC.parseError, message: 'Parse error: the body is not valid JSON' } }) };
+/** The caller of a JSON-RPC endpoint, or the 401 answer (a JSON-RPC body) without a valid token. */
+function authenticate(req: SandboxRequest, state: ClawNetState, id: Id): Agent | SandboxResponse {
+	try {
+		return requireAgent(req, state);
+	} catch (error) {
+		const message = (error as Error).message;
+		return rpcFailure(id, new RpcError(RPC.serverError, message, { error: 'unauthorized' }, 401, { 'WWW-Authenticate': `Bearer realm="clawnet"${bearerToken(req) ? ', error="invalid_token"' : ''}` }));
+	}
+}
+
+/** The answer to a JSON-RPC request whose body does not parse (the module's badJson hook): 401 first, as any call. */
+export function parseFailure(req: SandboxRequest, state: ClawNetState, env: SandboxEnv): SandboxResponse {
+	const agent = authenticate(req, state, null);
+	if ('status' in agent) return agent;
+	return rpcFailure(null, new RpcError(RPC.parseError, 'Parse error: the body is not valid JSON'), rateLimitHeaders(env, agent));
 }
 
 /**
@@ -87,13 +99,8 @@ export function rpcEndpoint(methods: Record<string, RpcMethod>, before?: (call: 
 	return (req, state, env) => {
 		const raw = req.body;
 		const id: Id = raw && typeof raw === 'object' && !Array.isArray(raw) && ['string', 'number'].includes(typeof (raw as Record<string, unknown>).id) ? ((raw as Record<string, unknown>).id as string | number) : null;
-		let agent: Agent;
-		try {
-			agent = requireAgent(req, state);
-		} catch (error) {
-			const message = (error as Error).message;
-			return rpcFailure(id, new RpcError(RPC.serverError, message, { error: 'unauthorized' }, 401, { 'WWW-Authenticate': `Bearer realm="clawnet"${bearerToken(req) ? ', error="invalid_token"' : ''}` }));
-		}
+		const agent = authenticate(req, state, id);
+		if ('status' in agent) return agent;
 		const headers = () => rateLimitHeaders(env, agent);
 		try {
 			if (req.rawBody.length === 0 && raw === undefined) throw new RpcError(RPC.invalidRequest, 'Invalid Request: send a JSON-RPC 2.0 request object as application/json');

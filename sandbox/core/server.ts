@@ -130,6 +130,9 @@ export class Sandbox {
 
 	private resets = 0;
 
+	/** Each network's name hashed (djb2): mixed into its fixed seed and into its id seed. */
+	private readonly hashes = new Map<NetworkId, number>();
+
 	constructor(
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own state type
 		modules: Array<NetworkModule<any>>,
@@ -140,7 +143,9 @@ export class Sandbox {
 		this.random = new Random(options.seed ?? 42);
 		this.faults = new FaultInjector(this.random);
 		for (const module of modules) {
-			this.randoms.set(module.id, new Random((options.seed ?? 42) * 31 + [...module.id].reduce((h, c) => h * 33 + c.charCodeAt(0), 5381)));
+			const hash = [...module.id].reduce((h, c) => Math.imul(h, 33) + c.charCodeAt(0), 5381) >>> 0;
+			this.hashes.set(module.id, hash);
+			this.randoms.set(module.id, new Random(Math.imul(options.seed ?? 42, 31) + hash));
 			const router = new Router<unknown>();
 			module.routes(router);
 			const originRouter = new Router<unknown>();
@@ -184,20 +189,27 @@ export class Sandbox {
 	}
 
 	/**
-	 * Back to the seeded state: same accounts, keys and content every time. The seed is drawn from
-	 * each network's fixed stream; then that stream continues from the id seed mixed with the
-	 * number of resets, so that ids made afterwards differ from those of any earlier start or reset.
+	 * Back to the seeded state: same accounts, keys and content every time (see reseed: new ids
+	 * still differ from those of any earlier start or reset).
 	 */
 	resetState(): void {
 		this.random.reset();
-		for (const r of this.randoms.values()) r.reset();
 		this.rateLimiter.reset();
-		for (const [id, m] of this.mounted) m.state = m.module.createState(this.env(id));
+		for (const id of this.mounted.keys()) this.reseed(id);
+	}
+
+	/**
+	 * Rebuilds one network's state from its fixed stream, then points that stream at the id seed
+	 * mixed with a count of re-seeds (every reset and configure), so that ids made afterwards
+	 * differ from those of any earlier start, reset or configure.
+	 */
+	private reseed(network: NetworkId): void {
+		const m = this.mounted.get(network)!;
+		const random = this.randoms.get(network)!;
+		random.reset();
+		m.state = m.module.createState(this.env(network));
 		this.resets++;
-		for (const [id, r] of this.randoms) {
-			const network = [...id].reduce((h, c) => Math.imul(h, 33) + c.charCodeAt(0), 5381);
-			r.reset((Math.imul(this.idSeed, 0x9e3779b1) ^ Math.imul(this.resets, 0x85ebca6b) ^ network) >>> 0);
-		}
+		random.reset((Math.imul(this.idSeed, 0x9e3779b1) ^ Math.imul(this.resets, 0x85ebca6b) ^ this.hashes.get(network)!) >>> 0);
 	}
 
 	/** Back to the start: clock, faults, request log, each network's start settings and seed. */
@@ -209,13 +221,12 @@ export class Sandbox {
 		this.resetState();
 	}
 
-	/** Changes a network's settings and re-seeds that network (its own random stream restarts; the clock, other networks and the log stay). */
+	/** Changes a network's settings and re-seeds that network (see reseed; the clock, other networks and the log stay). */
 	configure(network: NetworkId, input: Record<string, unknown>): NetworkSettings {
 		const m = this.mounted.get(network);
 		if (!m) throw new Error(`Unknown network ${network}`);
 		m.settings = parseSettings(m.module, input, m.settings);
-		this.randoms.get(network)!.reset();
-		m.state = m.module.createState(this.env(network));
+		this.reseed(network);
 		return m.settings;
 	}
 
@@ -308,7 +319,7 @@ export class Sandbox {
 				}
 				request.body = body;
 				if (badJson) {
-					response = module.badJson?.(request);
+					response = module.badJson?.(request, m.state, this.env(id));
 					if (!response) throw new HttpError(400, 'invalid_request', 'Request body is not valid JSON');
 				} else {
 					response = outside ? await this.outsideMount(id, request) : await this.dispatch(m, request);

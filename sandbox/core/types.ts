@@ -69,7 +69,7 @@ export interface NetworkModule<S> {
 	/** Header names whose values are secrets (masked in the request log). */
 	secretHeaders: string[];
 	/** Answers a request whose JSON body does not parse, when the network has its own answer for it (else 400 in its error shape). */
-	badJson?(req: SandboxRequest): SandboxResponse | undefined;
+	badJson?(req: SandboxRequest, state: S, env: SandboxEnv): SandboxResponse | undefined;
 	/** Runs before routing: may answer directly. */
 	edge?(req: SandboxRequest, state: S, env: SandboxEnv): SandboxResponse | undefined;
 	/**

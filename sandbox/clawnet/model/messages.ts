@@ -44,10 +44,21 @@ export function visibleTo(message: Message, agent: Agent): boolean {
 	return message.to.toLowerCase() === key && !message.dropped;
 }
 
+/** Messages delivered to an agent (not dropped) and already visible at `now` (see Message.visible_at). */
+export function receivedDms(state: ClawNetState, agent: Agent, now = Infinity): Message[] {
+	const key = keyOf(agent);
+	return state.messages.filter((m) => m.to.toLowerCase() === key && !m.dropped && (m.visible_at ?? 0) <= now);
+}
+
 /** Unacknowledged messages delivered to an agent (and already visible, see Message.visible_at). */
 export function unacknowledged(state: ClawNetState, agent: Agent, now = Infinity): Message[] {
+	return receivedDms(state, agent, now).filter((m) => m.acked_at === null);
+}
+
+/** A message delivered to an agent (not dropped), by id: what it may acknowledge. */
+export function receivedDm(state: ClawNetState, agent: Agent, id: string): Message | undefined {
 	const key = keyOf(agent);
-	return state.messages.filter((m) => m.to.toLowerCase() === key && !m.dropped && m.acked_at === null && (m.visible_at ?? 0) <= now);
+	return state.messages.find((m) => m.id === id && m.to.toLowerCase() === key && !m.dropped);
 }
 
 /** Messages between two agents that `me` can see, both directions. */

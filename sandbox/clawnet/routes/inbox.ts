@@ -3,18 +3,18 @@
  * (new → read → archived, or snoozed until a time); /inbox/check counts emails, incoming tasks,
  * updates of sent tasks and what to notify about; ack is deprecated (it archives).
  */
-import { HttpError } from '../../core/httpError';
 import type { AuthedCall, ClawNetApi } from '../api';
 import { ok } from '../api';
 import { limitAgent } from '../auth';
-import { invalid } from '../errors';
+import { invalid, notFound } from '../errors';
 import { check } from '../model/attention';
 import { deliverDueReminders } from '../model/calendar';
 import { inboxMailView, inboxOf, mailOf, needsAttention, setStatus } from '../model/mail';
+import { receivedDm, receivedDms } from '../model/messages';
 import { createTask, taskView } from '../model/tasks';
 import { bodyOf, choiceParam, isoTime, limitParam, timeParam } from '../params';
 import type { Mail, MailStatus, Message } from '../state';
-import { keyOf, stamp } from '../state';
+import { stamp } from '../state';
 import { inboxView } from '../views';
 import { sendInput } from './messages';
 
@@ -74,8 +74,7 @@ export function inboxRoutes(api: ClawNetApi): void {
 			for (const m of inboxOf(state, agent)) if (wanted(m.status, needsAttention(m, now))) items.push({ at: m.created_at, id: m.id, view: () => inboxMailView(state, env, m) });
 		}
 		if (type !== 'email') {
-			for (const m of state.messages) {
-				if (m.to.toLowerCase() !== keyOf(agent) || m.dropped) continue;
+			for (const m of receivedDms(state, agent, now)) {
 				if (wanted(m.acked_at === null ? 'new' : 'archived', m.acked_at === null)) items.push({ at: m.created_at, id: m.id, view: () => dmView(call, m) });
 			}
 		}
@@ -115,7 +114,7 @@ export function inboxRoutes(api: ClawNetApi): void {
 	// Deprecated: archives an email (what "handled" meant); a DM is acknowledged as before.
 	a2a.authed('POST', '/inbox/:id/ack', (call) => {
 		const { req, state, env, agent } = call;
-		const dm = state.messages.find((m) => m.id === req.params.id && m.to.toLowerCase() === keyOf(agent) && !m.dropped);
+		const dm = receivedDm(state, agent, req.params.id);
 		const deprecated = 'ack is deprecated: use PATCH /messages/:id/status {"status": "archived"}';
 		if (dm) {
 			if (dm.acked_at === null) dm.acked_at = stamp(state, env);
@@ -140,6 +139,6 @@ export function inboxRoutes(api: ClawNetApi): void {
 /** A message received in the caller's mailbox; 404 otherwise (someone else's, or one you sent). */
 function receivedMail(call: AuthedCall): Mail {
 	const mail = mailOf(call.state, call.agent, call.req.params.id);
-	if (!mail || mail.direction !== 'in') throw new HttpError(404, 'not_found', `Message ${call.req.params.id} not found`);
+	if (!mail || mail.direction !== 'in') throw notFound(`Message ${call.req.params.id} not found`);
 	return mail;
 }

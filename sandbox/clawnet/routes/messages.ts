@@ -8,7 +8,7 @@ import { ok } from '../api';
 import { invalid, notFound } from '../errors';
 import { handleCommand } from '../model/clawnetAgent';
 import { mailHistoryView } from '../model/mail';
-import { between, conversations, deliver, unacknowledged } from '../model/messages';
+import { between, conversations, deliver, receivedDm, unacknowledged } from '../model/messages';
 import { bodyOf, chronologicalPage, limitParam, requiredText, timeParam } from '../params';
 import type { Agent } from '../state';
 import { SYSTEM_AGENT, findAgent, keyOf, stamp } from '../state';
@@ -79,7 +79,7 @@ export function messageRoutes(api: ClawNetApi): void {
 
 	// Idempotent: acknowledging twice is fine. Only the recipient can acknowledge.
 	dm.authed('POST', '/inbox/:id/ack', ({ req, state, env, agent }) => {
-		const message = state.messages.find((m) => m.id === req.params.id && m.to.toLowerCase() === keyOf(agent) && !m.dropped);
+		const message = receivedDm(state, agent, req.params.id);
 		if (!message) throw notFound(`Message ${req.params.id} not found`);
 		if (message.acked_at === null) message.acked_at = stamp(state, env);
 		return ok({ id: message.id, acknowledged_at: env.clock.iso(message.acked_at) });
