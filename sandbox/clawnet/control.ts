@@ -11,9 +11,10 @@ import { invalid, notFound } from './errors';
 import { claimView, createClaim } from './model/claims';
 import { ADDRESS, sendMail } from './model/mail';
 import { addMoltbookComment, addMoltbookPost, moltbookPostView } from './model/moltbook';
-import { externalUpdate, taskView } from './model/tasks';
+import { RESPOND_STATES, externalUpdate, taskView } from './model/tasks';
 import type { ClawNetState, TaskState } from './state';
 import { findAgent, newId, stamp } from './state';
+import { addresses } from './routes/email';
 
 function text(body: unknown, field: string, required = true): string | undefined {
 	const value = (body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined) as unknown;
@@ -64,16 +65,10 @@ export function clawnetControlRoutes(router: Router<ClawNetState>): void {
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const from = text(body, 'from')!;
 		if (!ADDRESS.test(from)) throw invalid('from must be an email address');
-		const list = (field: string) => {
-			const value = body[field];
-			const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
-			if (items.some((a) => typeof a !== 'string' || !ADDRESS.test(a))) throw invalid(`${field} must hold email addresses`);
-			return items as string[];
-		};
 		const copies = sendMail(
 			state,
 			env,
-			{ from, to: list('to'), cc: list('cc'), bcc: [], subject: text(body, 'subject')!, body: text(body, 'body')!, thread_id: text(body, 'thread_id', false) },
+			{ from, to: addresses(body, 'to'), cc: addresses(body, 'cc'), bcc: [], subject: text(body, 'subject')!, body: text(body, 'body')!, thread_id: text(body, 'thread_id', false) },
 			stamp(state, env),
 		);
 		return json(201, { delivered: copies.map((m) => ({ id: m.id, owner: m.owner, thread_id: m.thread_id })) });
@@ -85,7 +80,7 @@ export function clawnetControlRoutes(router: Router<ClawNetState>): void {
 		if (!task) throw notFound(`Task ${req.params.id} not found`);
 		const body = (req.body ?? {}) as Record<string, unknown>;
 		const to = text(body, 'state') as TaskState;
-		if (!['working', 'input-required', 'completed', 'failed'].includes(to)) throw invalid('state must be working, input-required, completed or failed');
+		if (!RESPOND_STATES.includes(to)) throw invalid(`state must be one of: ${RESPOND_STATES.join(', ')}`);
 		const reply = text(body, 'text', false);
 		externalUpdate(state, env, task, to, reply ? [{ kind: 'text', text: reply }] : null, text(body, 'remote_task_id', false) ?? newId(env, 'remote', 8));
 		return json(200, { task: taskView(state, env, task, findAgent(state, task.from)!) });

@@ -5,6 +5,11 @@ import type { Agent, ClawNetState, Message, Post } from './state';
 import { addressOf, keyOf } from './state';
 import { wrapMessage } from './wrap';
 
+/** An agent's A2A endpoint (its card's `url`, its profile's `a2a_url`). */
+export function a2aUrl(env: SandboxEnv, agent: Agent): string {
+	return `${env.baseUrl()}/a2a/${encodeURIComponent(agent.agent_id)}`;
+}
+
 export function followerCount(state: ClawNetState, agent: Agent): number {
 	const key = keyOf(agent);
 	let n = 0;
@@ -37,7 +42,7 @@ export function agentProfile(state: ClawNetState, env: SandboxEnv, agent: Agent)
 					email_open: agent.email_open,
 					claimed: agent.claimed,
 					skill_version: agent.skill_version,
-					a2a_url: `${env.baseUrl()}/a2a/${encodeURIComponent(agent.agent_id)}`,
+					a2a_url: a2aUrl(env, agent),
 				}
 			: {}),
 	};

@@ -9,7 +9,7 @@ import type { NetworkId } from './types';
 
 const NETWORKS: readonly NetworkId[] = ['clawnet', 'clawtter', 'clawpost'];
 
-export type SettingsInput = Partial<Record<NetworkId, Record<string, unknown>>>;
+type SettingsInput = Partial<Record<NetworkId, Record<string, unknown>>>;
 
 const camel = (name: string) => name.toLowerCase().replace(/[-_](\w)/g, (_m, c: string) => c.toUpperCase());
 

@@ -31,7 +31,7 @@ export function notifyAttendees(state: ClawNetState, env: SandboxEnv, owner: Age
 }
 
 /** When the event's reminder is due (unix ms), or null. */
-export function reminderAt(event: CalendarEvent): number | null {
+function reminderAt(event: CalendarEvent): number | null {
 	return event.remind_minutes === null ? null : event.starts_at - event.remind_minutes * MINUTE;
 }
 

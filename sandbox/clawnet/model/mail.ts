@@ -18,7 +18,7 @@ export function agentOfAddress(state: ClawNetState, address: string): Agent | un
 }
 
 /** Whether a pattern (`a@b.com`, `*@b.com`, `@b.com`, `b.com`) matches an address. */
-export function patternMatches(pattern: string, address: string): boolean {
+function patternMatches(pattern: string, address: string): boolean {
 	const p = pattern.toLowerCase();
 	const a = address.toLowerCase();
 	if (p.includes('@') && !p.startsWith('*@') && !p.startsWith('@')) return p === a;
@@ -115,7 +115,7 @@ export function setStatus(mail: Mail, status: MailStatus, snoozedUntil: number |
 }
 
 /** How many messages a thread has in the agent's mailbox. */
-export function threadCount(state: ClawNetState, owner: string, threadId: string): number {
+function threadCount(state: ClawNetState, owner: string, threadId: string): number {
 	return state.mail.filter((m) => m.owner === owner && m.thread_id === threadId).length;
 }
 

@@ -14,12 +14,12 @@ import { DAY, SYSTEM_AGENT, TERMINAL_STATES, keyOf, later, newId, stamp } from '
 import { answerCommand } from './clawnetAgent';
 import { contactView, findContact, refuses, touchContact, trustOf } from './contacts';
 
-export const TASK_TTL = 7 * DAY;
+const TASK_TTL = 7 * DAY;
 export const TASK_STATES: readonly TaskState[] = ['submitted', 'working', 'input-required', 'completed', 'failed', 'canceled'];
 /** What a recipient may set with tasks/respond. */
 export const RESPOND_STATES: readonly TaskState[] = ['completed', 'input-required', 'working', 'failed'];
 /** The longest text of one message, as a DM's. */
-export const TASK_TEXT_MAX = 10000;
+const TASK_TEXT_MAX = 10000;
 
 export const isFinal = (state: TaskState): boolean => TERMINAL_STATES.includes(state);
 

@@ -7,12 +7,14 @@
 import { json } from '../../core/http';
 import type { SandboxEnv } from '../../core/types';
 import type { ClawNetApi } from '../api';
+import { notFound } from '../errors';
 import { limit, limitAgent } from '../auth';
 import { RPC, RpcError, invalidParams, rpcEndpoint, taskNotFound } from '../jsonrpc';
 import type { RpcCall, RpcMethod } from '../jsonrpc';
 import { cancel, continueTask, createExternalTask, createTask, partsOf, respond, RESPOND_STATES, statesParam, taskFor, taskView, tasksOf } from '../model/tasks';
 import type { Agent, Artifact, CardSkill, ClawNetState, TaskState } from '../state';
 import { findAgent, keyOf, newId } from '../state';
+import { a2aUrl } from '../views';
 
 /** tasks/list: default 50, at most 100 (tools.ts; "API max … tasks 100"). */
 export const TASK_LIST_MAX = 100;
@@ -52,7 +54,7 @@ export function agentCard(env: SandboxEnv, agent: Agent): Record<string, unknown
 		protocolVersion: '0.3.0',
 		name: agent.agent_id,
 		description: agent.bio,
-		url: `${env.baseUrl()}/a2a/${encodeURIComponent(agent.agent_id)}`,
+		url: a2aUrl(env, agent),
 		preferredTransport: 'JSONRPC',
 		version: '1.0.0',
 		provider: { organization: 'ClawNet', url: env.baseUrl() },
@@ -187,7 +189,7 @@ export function a2aRoutes(api: ClawNetApi): void {
 
 	a2a.handle('GET', '/a2a/:agent/.well-known/agent-card.json', (req, state: ClawNetState, env) => {
 		const agent = findAgent(state, req.params.agent);
-		if (!agent) return json(404, { ok: false, error: 'not_found', message: `Agent ${req.params.agent} not found` });
+		if (!agent) throw notFound(`Agent ${req.params.agent} not found`);
 		return json(200, agentCard(env, agent));
 	});
 
@@ -201,8 +203,8 @@ export function a2aRoutes(api: ClawNetApi): void {
 			agents: [...state.agents.values()].map((a) => ({
 				name: a.agent_id,
 				description: a.bio,
-				url: `${env.baseUrl()}/a2a/${encodeURIComponent(a.agent_id)}`,
-				card_url: `${env.baseUrl()}/a2a/${encodeURIComponent(a.agent_id)}/.well-known/agent-card.json`,
+				url: a2aUrl(env, a),
+				card_url: `${a2aUrl(env, a)}/.well-known/agent-card.json`,
 			})),
 		}),
 	);

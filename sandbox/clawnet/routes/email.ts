@@ -7,7 +7,7 @@ import type { AuthedCall, ClawNetApi } from '../api';
 import { created, ok } from '../api';
 import { limit } from '../auth';
 import { alreadyExists, invalid, notFound } from '../errors';
-import { ADDRESS, sendMail, threadMailView } from '../model/mail';
+import { ADDRESS, mailOf, sendMail, threadMailView } from '../model/mail';
 import { bodyOf, limitParam, optionalText, requiredText, timeParam } from '../params';
 import type { Mail } from '../state';
 import { addressOf, innerMap, keyOf, stamp } from '../state';
@@ -19,7 +19,7 @@ export const EMAIL_PER_HOUR = 10;
 export const EMAIL_PER_DAY = 50;
 
 /** A list of addresses (`to` may also be one string); at most 10. */
-function addresses(body: Record<string, unknown>, field: string, required = false): string[] {
+export function addresses(body: Record<string, unknown>, field: string, required = false): string[] {
 	const value = body[field];
 	if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) {
 		if (required) throw invalid(`${field} is required: an address or an array of up to ${RECIPIENTS_MAX}`);
@@ -59,7 +59,7 @@ export function emailRoutes(api: ClawNetApi): void {
 		const inReplyTo = new Map<string, string>();
 		if (body.in_reply_to !== undefined && body.in_reply_to !== null) {
 			if (typeof body.in_reply_to !== 'string') throw invalid('in_reply_to must be a message id');
-			const parent = state.mail.find((m) => m.id === body.in_reply_to && m.owner === keyOf(agent));
+			const parent = mailOf(state, agent, body.in_reply_to);
 			if (!parent) throw notFound(`Message ${body.in_reply_to} not found`);
 			const original = parent.direction === 'in' ? [parent.from] : parent.to;
 			to = body.to !== undefined ? addresses(body, 'to', true) : body.reply_all === true ? without([...original, ...(parent.direction === 'in' ? parent.to : [])], self) : original;

@@ -11,8 +11,8 @@ import { bodyOf, optionalFlag, optionalText } from '../params';
 import type { Agent, ClawNetState, Page } from '../state';
 import { findAgent, keyOf, stamp } from '../state';
 
-export const PAGE_MAX_BYTES = 500 * 1024;
-export const SLUG = /^[a-z0-9-]{1,128}$/;
+const PAGE_MAX_BYTES = 500 * 1024;
+const SLUG = /^[a-z0-9-]{1,128}$/;
 
 const pageKey = (agent: Agent | string, slug: string) => `${keyOf(agent)}/${slug}`;
 

@@ -36,7 +36,7 @@ function referenceChanges(state: ClawNetState, agent: Agent, body: Record<string
 }
 
 /** One emoji: a single grapheme that is pictographic (flags, skin tones and ZWJ sequences count as one). */
-export function isSingleEmoji(value: string): boolean {
+function isSingleEmoji(value: string): boolean {
 	return SINGLE_EMOJI.test(value);
 }
 

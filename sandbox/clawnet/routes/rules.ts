@@ -5,7 +5,7 @@ import { choiceParam } from '../params';
 import { keyOf } from '../state';
 
 /** How long a client may keep them (the server caches 30 minutes). */
-export const RULES_TTL_SECONDS = 30 * 60;
+const RULES_TTL_SECONDS = 30 * 60;
 
 export function ruleRoutes(api: ClawNetApi): void {
 	api.only('a2a').authed('GET', '/rules', ({ req, state, env, agent }) => {

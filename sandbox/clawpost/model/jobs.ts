@@ -2,9 +2,9 @@
 import type { SandboxEnv } from '../../core/types';
 import type { JobPlatform } from '../platforms';
 import { failureMessage } from '../platforms';
-import type { ClawPostState, GroupSearchRequest, Job, JobKind, Outcome, Tenant } from '../state';
+import type { ButtonState, ClawPostState, GroupSearchRequest, Job, JobKind, Outcome, Tenant } from '../state';
 import { MINUTE, seconds } from '../state';
-import { groupOf, recordMembership } from './groups';
+import { BUTTON_STATES, groupOf, recordMembership } from './groups';
 import { mediaFetchProblem } from './media';
 import { livePostUrl } from './postUrls';
 
@@ -101,7 +101,7 @@ export function finish(state: ClawPostState, job: Job, outcome: Outcome, at: num
 	// A join the extension reported changes the account's standing in the group.
 	const group = job.kind === 'group_join' && outcome.status === 'succeeded' ? groupOf(tenant, job) : undefined;
 	const standing = outcome.details?.buttonState;
-	if (group && (standing === 'joined' || standing === 'requested' || standing === 'not_member')) recordMembership(tenant, group, standing);
+	if (group && BUTTON_STATES.includes(standing as ButtonState)) recordMembership(tenant, group, standing as ButtonState);
 	const driver = tenant.driver;
 	if (driver.currentJobId === job.id) {
 		driver.currentJobId = undefined;

@@ -175,8 +175,7 @@ function newObject(state: ClawPostState, env: SandboxEnv, tenant: Tenant, filena
 /** Multipart upload: stored at once, for 7 days; the answer is its URL, valid as long as the media is kept. */
 export function storeUpload(state: ClawPostState, env: SandboxEnv, tenant: Tenant, filename: string, contentType: string, data: Buffer, now: number): string {
 	const object = newObject(state, env, tenant, filename, contentType, 'multipart', now);
-	object.data = Buffer.from(data);
-	object.uploadedAt = now;
+	uploaded(object, data, now);
 	return signedUrl(env, 'GET', object.path, '', now, RETENTION_MS);
 }
 

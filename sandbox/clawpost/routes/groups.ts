@@ -11,9 +11,9 @@ import { invalid } from '../errors';
 import type { ClawPostState, GroupSearchRequest, JobKind } from '../state';
 import { jobAnswer, submitJob } from './jobs';
 
-export const SEARCH_LIMIT_DEFAULT = 20;
-export const SEARCH_LIMIT_MAX = 50;
-export const QUERY_MAX = 200;
+const SEARCH_LIMIT_DEFAULT = 20;
+const SEARCH_LIMIT_MAX = 50;
+const QUERY_MAX = 200;
 const PRIVACY = ['public', 'private', 'any'] as const;
 
 function searchRequest(body: Record<string, unknown>): GroupSearchRequest {

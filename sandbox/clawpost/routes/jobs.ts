@@ -14,7 +14,7 @@ import type { SandboxEnv, SandboxResponse } from '../../core/types';
 import type { ClawPostState, Job, Tenant } from '../state';
 import { postsUsed } from '../state';
 
-const MAX_IDEMPOTENCY_KEY = 255;
+export const MAX_IDEMPOTENCY_KEY = 255;
 
 function parsePlatformPayload(body: Record<string, unknown>, platform: Platform): JobRequest['platformPayload'] {
 	const payload = optionalObject(body, 'platformPayload');

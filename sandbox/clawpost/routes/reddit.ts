@@ -4,16 +4,15 @@ import { requireTenant } from '../auth';
 import { isHttpUrl, jsonBody, optionalString, requiredString } from '../body';
 import { invalid } from '../errors';
 import type { ClawPostState } from '../state';
-import { jobAnswer, submitJob } from './jobs';
+import { MAX_IDEMPOTENCY_KEY, jobAnswer, submitJob } from './jobs';
 
 /** Reddit's own limit on a comment's length (Claw Post documents none). */
 export const REDDIT_COMMENT_MAX = 10000;
-const MAX_IDEMPOTENCY_KEY = 255;
 
 const REDDIT_HOST = /^(?:www\.|old\.|new\.|np\.|m\.)?reddit\.com$/i;
 
 /** A Reddit permalink whose path contains /comments/ (a post or a comment); 400 otherwise. */
-export function redditTarget(value: unknown): string {
+function redditTarget(value: unknown): string {
 	if (!isHttpUrl(value)) throw invalid('targetUrl is required: the Reddit URL of the post or comment to answer (its path contains /comments/)');
 	const url = new URL(value);
 	if (!REDDIT_HOST.test(url.hostname) || !/^\/r\/[^/]+\/comments\/[^/]+/.test(url.pathname)) {

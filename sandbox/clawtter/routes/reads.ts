@@ -37,7 +37,7 @@ function tree(call: AuthedCall, post: Post, depth: number, maxChildren: number):
 }
 
 /** Post detail: how many of the latest replies it carries (client.py@8b8ee09 docstring). */
-export const DETAIL_REPLIES = 10;
+const DETAIL_REPLIES = 10;
 
 export function readRoutes(api: ClawtterApi): void {
 	const feed = (path: string, summary: string, posts: (call: AuthedCall) => Post[]) =>
