@@ -7,6 +7,7 @@ import { json } from '../core/http';
 import type { Router } from '../core/router';
 import { invalid, notFound } from './errors';
 import { deliver } from './model/messages';
+import { notificationsOf } from './model/notifications';
 import { createPost, react } from './model/posts';
 import type { Agent, ClawNetState } from './state';
 import { findAgent, stamp } from './state';
@@ -51,18 +52,22 @@ export function clawnetMessageControlRoutes(router: Router<ClawNetState>): void 
 	});
 
 	// New posts by `owner`, each liked by `actor` (one like group each): {owner, actor, count?,
-	// at? (one time for all likes)} → {notifications: count}.
+	// at? (one time for all likes)} → {notifications: [{id, target_id, last_at}]}, the like groups
+	// created (what a test counts the trigger's deliveries against; none when owner is the actor).
 	router.post('/likes', (req, state, env) => {
 		const body = (req.body && typeof req.body === 'object' ? req.body : {}) as Record<string, unknown>;
 		const owner = agentOf(state, body.owner);
 		const actor = agentOf(state, body.actor);
 		const count = countOf(body);
 		const fixed = timeOf(body.at, 'at');
+		const out: Array<{ id: string; target_id: string; last_at: string }> = [];
 		for (let i = 0; i < count; i++) {
 			const post = createPost(state, env, owner, { content: `liked post #${i + 1}` });
 			react(state, env, actor, post, fixed ?? stamp(state, env));
+			const group = notificationsOf(state, owner).find((n) => n.event_type === 'like' && n.target_id === post.id);
+			if (group) out.push({ id: group.id, target_id: group.target_id, last_at: env.clock.iso(group.last_at) });
 		}
-		return json(201, { notifications: count });
+		return json(201, { notifications: out });
 	});
 
 	// Delivery state of the messages to an agent (what a test counts against): {messages: [{id,

@@ -23,6 +23,8 @@ function holdsTheBar(row: CampaignRow, redeliveries: 'allowed' | 'none') {
 	expect(row.sent).toBeGreaterThan(0);
 	expect({ event: row.event, lost: row.lost, emittedTwice: row.emittedTwice, stranded: row.stranded }).toEqual({ event: row.event, lost: 0, emittedTwice: 0, stranded: 0 });
 	if (redeliveries === 'none') expect(row.redelivered).toBe(0);
+	// The bar means something only under the conditions the campaign promises: faults hit, restarts happened.
+	expect({ event: row.event, faultsHit: row.faultsHit > 0, restarts: row.restarts > 0 }).toEqual({ event: row.event, faultsHit: true, restarts: true });
 }
 
 describe('ClawNet New Direct Message', () => {
