@@ -52,7 +52,8 @@ export function redactSecrets(text: string): string {
 	return out;
 }
 
-function header(headers: IDataObject | undefined, name: string): string | undefined {
+/** A header's value, whatever the case of its name (the first of several). */
+export function header(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const wanted = name.toLowerCase();
 	for (const [key, value] of Object.entries(headers)) {
@@ -63,7 +64,8 @@ function header(headers: IDataObject | undefined, name: string): string | undefi
 	return undefined;
 }
 
-function toNumber(value: unknown): number | undefined {
+/** A finite number, or undefined for nothing, blank or not a number. */
+export function toNumber(value: unknown): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const n = Number(value);
 	return Number.isFinite(n) ? n : undefined;

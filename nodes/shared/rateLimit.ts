@@ -1,6 +1,7 @@
 import { sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteData, INodeExecutionData } from 'n8n-workflow';
 
+import { header, toNumber } from './errors';
 import type { NetworkId } from './networks';
 
 /**
@@ -109,9 +110,7 @@ export class RateLimitWaitError extends Error {
 	constructor(
 		readonly action: ActionLimit,
 		readonly retryAt: number | undefined,
-		readonly waitedMs: number,
 		readonly capMs: number,
-		readonly cause429?: unknown,
 	) {
 		super('rate limit wait past the cap');
 	}
@@ -125,7 +124,7 @@ export interface Ticket {
  * Takes a slot of the budget `key` for one request, waiting (with `sleep`) while it is spent.
  * Answers a RateLimitWaitError (nothing taken) when the wait would end after `deadline` (unix ms).
  */
-export async function acquire(key: string, limit: ActionLimit, deadline: number, started: number, capMs: number): Promise<Ticket | RateLimitWaitError> {
+export async function acquire(key: string, limit: ActionLimit, deadline: number, capMs: number): Promise<Ticket | RateLimitWaitError> {
 	const b = budgetOf(key, limit);
 	for (;;) {
 		const now = Date.now();
@@ -140,7 +139,7 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 			return { probe: false };
 		}
 		// A window that certainly ends after the deadline: fail now rather than wait for nothing.
-		if (b.earliest !== undefined && b.earliest > deadline) return new RateLimitWaitError(limit, b.latest, now - started, capMs);
+		if (b.earliest !== undefined && b.earliest > deadline) return new RateLimitWaitError(limit, b.latest, capMs);
 		const from = b.earliest ?? now;
 		if (!b.probing && now >= from) {
 			b.probing = true;
@@ -152,7 +151,7 @@ export async function acquire(key: string, limit: ActionLimit, deadline: number,
 			continue;
 		}
 		const wait = Math.min(from - now, 60_000);
-		if (now + wait > deadline) return new RateLimitWaitError(limit, b.latest ?? b.earliest, now - started, capMs);
+		if (now + wait > deadline) return new RateLimitWaitError(limit, b.latest ?? b.earliest, capMs);
 		await sleep(wait);
 	}
 }
@@ -171,20 +170,6 @@ function wakeAfterProbe(b: Budget): void {
 	wake(b, b.exhausted ? 1 : b.remaining === undefined ? Infinity : b.remaining + 1);
 }
 
-function header(headers: IDataObject | undefined, name: string): string | undefined {
-	if (!headers) return undefined;
-	for (const [key, value] of Object.entries(headers)) {
-		if (key.toLowerCase() === name && value !== undefined && value !== null) return Array.isArray(value) ? String(value[0]) : String(value);
-	}
-	return undefined;
-}
-
-function num(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const n = Number(value);
-	return Number.isFinite(n) ? n : undefined;
-}
-
 /**
  * When the window named by an answer ends, as [earliest, latest] in unix ms. `X-RateLimit-Reset`
  * in whole unix seconds is rounded up by the networks, so the window ends within the second
@@ -193,14 +178,14 @@ function num(value: unknown): number | undefined {
 export function resetWindow(headers: IDataObject | undefined, body: unknown, now = Date.now()): [number, number] | undefined {
 	const reset = header(headers, 'x-ratelimit-reset') ?? (body && typeof body === 'object' ? (body as IDataObject).reset_at ?? (body as IDataObject).reset : undefined);
 	if (reset !== undefined && reset !== null && reset !== '') {
-		const n = num(reset);
+		const n = toNumber(reset);
 		if (n !== undefined) return n > 1e12 ? [n, n] : [n * 1000 - 1000, n * 1000];
 		const t = new Date(String(reset)).getTime();
 		if (!Number.isNaN(t)) return [t, t];
 	}
 	const retryAfter = header(headers, 'retry-after');
 	if (retryAfter !== undefined) {
-		const s = num(retryAfter);
+		const s = toNumber(retryAfter);
 		if (s !== undefined) return [now + Math.max(0, s - 1) * 1000, now + s * 1000];
 		const t = new Date(retryAfter).getTime();
 		if (!Number.isNaN(t)) return [t, t];
@@ -223,8 +208,8 @@ export function observe(key: string, limit: ActionLimit, ticket: Ticket, statusC
 function update(b: Budget, limit: ActionLimit, ticket: Ticket, statusCode: number, headers: IDataObject | undefined, body: unknown, now: number): void {
 	if (statusCode === 429) {
 		const window = resetWindow(headers, body, now) ?? [now + 1000, now + 1000];
-		const bodyLimit = body && typeof body === 'object' ? num((body as IDataObject).limit) : undefined;
-		b.limit = num(header(headers, 'x-ratelimit-limit')) ?? bodyLimit ?? b.limit;
+		const bodyLimit = body && typeof body === 'object' ? toNumber((body as IDataObject).limit) : undefined;
+		b.limit = toNumber(header(headers, 'x-ratelimit-limit')) ?? bodyLimit ?? b.limit;
 		b.remaining = 0;
 		b.exhausted = true;
 		b.ramp = 1;
@@ -259,8 +244,8 @@ function update(b: Budget, limit: ActionLimit, ticket: Ticket, statusCode: numbe
 		b.ramp *= 2;
 	}
 	if (limit.successHeaders) {
-		const remaining = num(header(headers, 'x-ratelimit-remaining'));
-		const max = num(header(headers, 'x-ratelimit-limit'));
+		const remaining = toNumber(header(headers, 'x-ratelimit-remaining'));
+		const max = toNumber(header(headers, 'x-ratelimit-limit'));
 		if (max !== undefined) b.limit = max;
 		if (remaining !== undefined) {
 			b.remaining = b.remaining === undefined ? remaining : Math.min(b.remaining, remaining);

@@ -331,11 +331,11 @@ async function pacedRoutingRequest(
 	const limit = actionOf(network, method, url, (options.qs ?? {}) as IDataObject);
 	const key = budgetKey(context, network, limit);
 	const capMs = runSettings(context, network).capMs;
-	const started = Date.now();
+	const deadline = Date.now() + capMs;
 	const single = Object.getPrototypeOf(context) as object;
 	let refused: unknown;
 	for (;;) {
-		const ticket = await acquire(key, limit, started + capMs, started, capMs);
+		const ticket = await acquire(key, limit, deadline, capMs);
 		if (ticket instanceof RateLimitWaitError) throw waitCapError(context, network, ticket, itemIndex, refused, sentBefore(run, itemIndex));
 		let answer: Answer | undefined;
 		const sink = (a: Answer) => (answer = a);
@@ -422,13 +422,13 @@ export async function apiRequest<T = IDataObject>(
 	const limit = actionOf(network, method, path, options.qs);
 	const key = budgetKey(this, network, limit);
 	const capMs = paced ? runSettings(this, network).capMs : 0;
-	const started = Date.now();
+	const deadline = Date.now() + capMs;
 	let response: IN8nHttpFullResponse;
 	let refused: unknown;
 	for (;;) {
 		let ticket: Ticket = { probe: false };
 		if (paced) {
-			const taken = await acquire(key, limit, started + capMs, started, capMs);
+			const taken = await acquire(key, limit, deadline, capMs);
 			if (taken instanceof RateLimitWaitError) throw sanitizeError(waitCapError(this, network, taken, options.itemIndex, refused, sentBefore(run, itemIndex)), secrets);
 			ticket = taken;
 		}

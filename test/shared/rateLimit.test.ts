@@ -42,21 +42,21 @@ describe('the budget of one credential + action', () => {
 	const far = () => Date.now() + 60_000;
 	const take = async (n: number): Promise<Ticket[]> => {
 		const out: Ticket[] = [];
-		for (let i = 0; i < n; i++) out.push((await acquire('k', send, far(), Date.now(), 60_000)) as Ticket);
+		for (let i = 0; i < n; i++) out.push((await acquire('k', send, far(), 60_000)) as Ticket);
 		return out;
 	};
 
 	test('starts from the documented limit; the next request is a probe', async () => {
 		const tickets = await take(60);
 		expect(tickets.every((t) => !t.probe)).toBe(true);
-		expect(await acquire('k', send, far(), Date.now(), 60_000)).toEqual({ probe: true });
+		expect(await acquire('k', send, far(), 60_000)).toEqual({ probe: true });
 	});
 
 	test('a 429 whose reset is further than the cap: the wait is refused at once, saying until when', async () => {
 		const [ticket] = await take(1);
 		const reset = Math.ceil(Date.now() / 1000) + 3600;
 		observe('k', send, ticket, 429, { 'X-RateLimit-Limit': '60', 'X-RateLimit-Reset': String(reset) }, { action: 'send', limit: 60 });
-		const refused = await acquire('k', send, Date.now() + 5000, Date.now(), 5000);
+		const refused = await acquire('k', send, Date.now() + 5000, 5000);
 		expect(refused).toBeInstanceOf(RateLimitWaitError);
 		expect((refused as RateLimitWaitError).retryAt).toBe(reset * 1000);
 	});
@@ -64,12 +64,12 @@ describe('the budget of one credential + action', () => {
 	test('a 5xx gives its slot back; a probe that gets through without a 429 lets 1, then 2 go, not the whole limit', async () => {
 		const tickets = await take(60);
 		observe('k', send, tickets[0], 500, {}, {});
-		expect(await acquire('k', send, far(), Date.now(), 60_000)).toEqual({ probe: false });
-		const probe = (await acquire('k', send, far(), Date.now(), 60_000)) as Ticket;
+		expect(await acquire('k', send, far(), 60_000)).toEqual({ probe: false });
+		const probe = (await acquire('k', send, far(), 60_000)) as Ticket;
 		expect(probe.probe).toBe(true);
 		observe('k', send, probe, 200, {}, {});
-		expect(await acquire('k', send, far(), Date.now(), 60_000)).toEqual({ probe: false });
-		const second = (await acquire('k', send, far(), Date.now(), 60_000)) as Ticket;
+		expect(await acquire('k', send, far(), 60_000)).toEqual({ probe: false });
+		const second = (await acquire('k', send, far(), 60_000)) as Ticket;
 		expect(second.probe).toBe(true);
 		observe('k', send, second, 200, {}, {});
 		expect(await take(2)).toEqual([{ probe: false }, { probe: false }]);
@@ -78,11 +78,11 @@ describe('the budget of one credential + action', () => {
 	test('a probe that gets through after a 429 opens a new window of the limit', async () => {
 		const [ticket] = await take(1);
 		observe('k', send, ticket, 429, { 'X-RateLimit-Limit': '60', 'X-RateLimit-Reset': String(Date.now() + 150) }, {});
-		const probe = (await acquire('k', send, far(), Date.now(), 60_000)) as Ticket;
+		const probe = (await acquire('k', send, far(), 60_000)) as Ticket;
 		expect(probe.probe).toBe(true);
 		observe('k', send, probe, 200, {}, {});
 		const tickets = await take(59);
 		expect(tickets.every((t) => !t.probe)).toBe(true);
-		expect(((await acquire('k', send, far(), Date.now(), 60_000)) as Ticket).probe).toBe(true);
+		expect(((await acquire('k', send, far(), 60_000)) as Ticket).probe).toBe(true);
 	});
 });
