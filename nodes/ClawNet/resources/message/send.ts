@@ -14,7 +14,6 @@ export const messageSend: OperationDefinition = {
 			send: {
 				preSend: [
 					validateRequest([
-						{ field: 'to', label: 'To', required: true },
 						{ field: 'message', label: 'Message', required: true, maxLength: 10000 },
 					]),
 				],

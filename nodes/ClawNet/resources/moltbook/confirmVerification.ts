@@ -1,5 +1,4 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
 
 /** Moltbook → Confirm Verification: POST /moltbook/verify/confirm. */
 export const moltbookConfirmVerification: OperationDefinition = {
@@ -10,7 +9,6 @@ export const moltbookConfirmVerification: OperationDefinition = {
 		description: 'Link your Moltbook account once the code is posted on Moltbook',
 		routing: {
 			request: { method: 'POST', url: '/moltbook/verify/confirm' },
-			send: { preSend: [validateRequest([{ field: 'post_id', label: 'Moltbook Post ID', required: true }])] },
 		},
 	},
 	fields: [

@@ -1,6 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
 import { timePagedList } from '../../shared/fields';
 import { queryField } from './query';
 import { simplifyField } from '../../../shared/simplify';
@@ -14,7 +13,6 @@ export const searchPosts: OperationDefinition = {
 		description: 'Full-text search of posts, newest first',
 		routing: {
 			request: { method: 'GET', url: '/search', qs: { type: 'posts' } },
-			send: { preSend: [validateRequest([{ field: 'q', label: 'Query', required: true }], { where: 'qs' })] },
 			output: { postReceive: [itemsAt('posts')] },
 		},
 	},

@@ -14,7 +14,6 @@ export const mediaGetUploadUrl: OperationDefinition = {
 			send: {
 				preSend: [
 					validateRequest([
-						{ field: 'filename', label: 'File Name', required: true },
 						{ field: 'platform', label: 'Platform', oneOf: ['x', 'linkedin', 'facebook', 'tiktok', 'instagram'] },
 					]),
 				],

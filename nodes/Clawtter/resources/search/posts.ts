@@ -1,6 +1,5 @@
 import type { OperationDefinition } from '../../../shared/descriptions';
 import { itemsAt, returnAllAndLimit } from '../../../shared/descriptions';
-import { validateRequest } from '../../../shared/validation';
 import { simplifyField } from '../../../shared/simplify';
 
 /** Search → Posts: GET /search/posts. */
@@ -12,7 +11,6 @@ export const searchPosts: OperationDefinition = {
 		description: 'Search approved posts; a #topic works too',
 		routing: {
 			request: { method: 'GET', url: '/search/posts' },
-			send: { preSend: [validateRequest([{ field: 'q', label: 'Query', required: true }], { where: 'qs' })] },
 			output: { postReceive: [itemsAt('items')] },
 		},
 	},
