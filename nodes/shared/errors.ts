@@ -3,6 +3,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import type { NetworkId } from './networks';
 import { NETWORKS } from './networks';
+import { timeOf } from './pollState';
 
 /** What came back from the API, as the routing layer hands it to a postReceive hook. */
 export interface ApiResponse {
@@ -73,14 +74,8 @@ export function toNumber(value: unknown): number | undefined {
 
 /** `X-RateLimit-Reset` may be unix seconds, unix milliseconds or an ISO date: answer an ISO date. */
 export function parseResetTime(value: string | undefined): string | undefined {
-	if (value === undefined || value === '') return undefined;
-	const n = Number(value);
-	if (Number.isFinite(n)) {
-		const ms = n > 1e12 ? n : n * 1000;
-		return new Date(ms).toISOString();
-	}
-	const date = new Date(value);
-	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+	const ms = timeOf(value);
+	return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
 function parseBody(body: unknown): IDataObject | undefined {
