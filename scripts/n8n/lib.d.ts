@@ -70,6 +70,21 @@ export function prepareUserFolder(options: {
 export function executeWorkflow(runtime: N8nRuntime, id: string, options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<{ run: any; stdout: string; stderr: string }>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see executeWorkflow
 export function nodeOutput(run: any, nodeName: string): Array<Array<Record<string, any>>>;
+/** A process launched in its own group by launchGroup (n8n, or a test service). */
+export interface GroupProcess {
+	child: ChildProcess;
+	pid: number;
+	exited(): boolean;
+	/** SIGTERM to the group, SIGKILL after `graceMs`, then SIGKILL to anything left in the group. */
+	stop(graceMs?: number): Promise<void>;
+	/** Polls `check` until true; rejects (with the log's tail) if the process exits first or the timeout passes. */
+	waitUntil(check: () => boolean | Promise<boolean>, options: { timeoutMs: number; intervalMs?: number }): Promise<void>;
+}
+export function launchGroup(
+	command: string,
+	args: string[],
+	options: { env?: Record<string, string | undefined>; logFile: string; uid?: number; gid?: number; what?: string; graceMs?: number },
+): GroupProcess;
 /** `command` 'worker' runs `n8n worker`, waited for on QUEUE_HEALTH_CHECK_PORT (QUEUE_HEALTH_CHECK_ACTIVE=true). */
 export function launchN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; command?: 'start' | 'worker' }): N8nProcess;
 export function startN8n(runtime: N8nRuntime, options: { env: Record<string, string>; logFile: string; timeoutMs?: number; command?: 'start' | 'worker' }): Promise<N8nProcess>;

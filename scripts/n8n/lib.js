@@ -315,21 +315,17 @@ async function httpStatus(url) {
 }
 
 /**
- * Launches `n8n start` (or `n8n worker`, with `command`) in its own process group (so that stopping it also stops the task runner
- * it spawns), logging to `logFile`. Returns at once { child, pid, url, stop, ready }: `ready()`
- * resolves when `/healthz/readiness` answers 200 (database migrated, server up; plain `/healthz`
- * answers before that) and rejects if n8n exits or the timeout passes; `stop()` ends the group
- * (SIGTERM, then SIGKILL after a grace period).
+ * Launches `command args` in its own process group (so that stopping it also stops whatever it
+ * spawns), logging stdout and stderr to `logFile`; `uid`/`gid` run it as another user. Returns at
+ * once { child, pid, exited, stop, waitUntil }: `stop(graceMs)` ends the group (SIGTERM, then
+ * SIGKILL after the grace period, then SIGKILL to anything left in the group); `waitUntil(check)`
+ * polls `check()` until it is true and rejects, with the log's tail, if the process exits first or
+ * the timeout passes. Shared by launchN8n and scripts/n8n/services.js.
  */
-function launchN8n(runtime, { env, logFile, command = 'start' }) {
-	// A queue-mode worker answers /healthz/readiness on its own health port (QUEUE_HEALTH_CHECK_*).
-	const url = `http://127.0.0.1:${command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT}`;
-	if (command === 'worker' && (env.QUEUE_HEALTH_CHECK_ACTIVE !== 'true' || !env.QUEUE_HEALTH_CHECK_PORT)) {
-		throw new Error('a worker is waited for on its health port: set QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT');
-	}
+function launchGroup(command, args, { env, logFile, uid, gid, what = path.basename(command), graceMs: defaultGraceMs = 15_000 }) {
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = fs.openSync(logFile, 'a');
-	const child = spawn(runtime.node, [runtime.n8n, command], { env, stdio: ['ignore', log, log], detached: true });
+	const child = spawn(command, args, { env: env ?? process.env, stdio: ['ignore', log, log], detached: true, uid, gid });
 	fs.closeSync(log);
 	let exited = false;
 	const exitPromise = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -342,7 +338,7 @@ function launchN8n(runtime, { env, logFile, command = 'start' }) {
 		}
 	};
 
-	const stop = async (graceMs = 15_000) => {
+	const stop = async (graceMs = defaultGraceMs) => {
 		if (!exited) {
 			group('SIGTERM');
 			const timer = setTimeout(() => group('SIGKILL'), graceMs);
@@ -352,19 +348,38 @@ function launchN8n(runtime, { env, logFile, command = 'start' }) {
 		group('SIGKILL'); // anything left in the group (e.g. a task runner that outlived n8n)
 	};
 
-	const ready = async (timeoutMs = 180_000) => {
+	const waitUntil = async (check, { timeoutMs, intervalMs = 500 }) => {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
 			if (exited) {
 				const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-30).join('\n');
-				throw new Error(redact(`n8n exited during startup (see ${logFile}):\n${tail}`));
+				throw new Error(redact(`${what} exited during startup (see ${logFile}):\n${tail}`));
 			}
-			if ((await httpStatus(`${url}/healthz/readiness`)) === 200) return;
-			await new Promise((r) => setTimeout(r, 500));
+			if (await check()) return;
+			await new Promise((r) => setTimeout(r, intervalMs));
 		}
-		throw new Error(`n8n was not ready within ${timeoutMs / 1000} s (see ${logFile})`);
+		throw new Error(`${what} was not ready within ${timeoutMs / 1000} s (see ${logFile})`);
 	};
-	return { child, pid: child.pid, url, stop, ready, exited: () => exited };
+	return { child, pid: child.pid, exited: () => exited, stop, waitUntil };
+}
+
+/**
+ * Launches `n8n start` (or `n8n worker`, with `command`) with launchGroup (so that stopping it
+ * also stops the task runner it spawns), logging to `logFile`. Returns at once
+ * { child, pid, url, stop, ready, exited }: `ready()` resolves when `/healthz/readiness` answers
+ * 200 (database migrated, server up; plain `/healthz` answers before that) and rejects if n8n
+ * exits or the timeout passes; `stop()` ends the group (SIGTERM, then SIGKILL after a grace period).
+ */
+function launchN8n(runtime, { env, logFile, command = 'start' }) {
+	// A queue-mode worker answers /healthz/readiness on its own health port (QUEUE_HEALTH_CHECK_*).
+	const url = `http://127.0.0.1:${command === 'worker' ? env.QUEUE_HEALTH_CHECK_PORT : env.N8N_PORT}`;
+	if (command === 'worker' && (env.QUEUE_HEALTH_CHECK_ACTIVE !== 'true' || !env.QUEUE_HEALTH_CHECK_PORT)) {
+		throw new Error('a worker is waited for on its health port: set QUEUE_HEALTH_CHECK_ACTIVE=true and QUEUE_HEALTH_CHECK_PORT');
+	}
+	const proc = launchGroup(runtime.node, [runtime.n8n, command], { env, logFile, what: 'n8n', graceMs: 15_000 });
+	const ready = async (timeoutMs = 180_000) =>
+		await proc.waitUntil(async () => (await httpStatus(`${url}/healthz/readiness`)) === 200, { timeoutMs, intervalMs: 500 });
+	return { child: proc.child, pid: proc.pid, url, stop: proc.stop, ready, exited: proc.exited };
 }
 
 /** launchN8n + ready(); stops n8n again if it does not get ready. `command`: 'start' or 'worker'. */
@@ -418,6 +433,7 @@ module.exports = {
 	prepareUserFolder,
 	executeWorkflow,
 	nodeOutput,
+	launchGroup,
 	launchN8n,
 	startN8n,
 	signIn,

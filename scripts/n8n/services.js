@@ -10,9 +10,10 @@
 
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+
+const { freePort, portInUse, launchGroup } = require('./lib');
 
 const log = (line) => process.stderr.write(`[services] ${line}\n`);
 
@@ -32,9 +33,9 @@ function postgresBin() {
 
 /** Installs Debian packages, printing a line every 5 s while apt works. */
 function aptInstall(packages) {
-	const prefix = isRoot() ? [] : ['sudo', '-n'];
+	// `sudo` resets the environment (env_reset): DEBIAN_FRONTEND goes through `env` on the command line.
+	const prefix = [...(isRoot() ? [] : ['sudo', '-n']), 'env', 'DEBIAN_FRONTEND=noninteractive'];
 	if (!isRoot() && !onPath('sudo')) throw new Error(`${packages.join(', ')} missing, and installing them needs root (or sudo)`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const runApt = (args, what) => {
 		log(`${what} …`);
 		const started = Date.now();
@@ -42,7 +43,7 @@ function aptInstall(packages) {
 		const ticker = spawn(process.execPath, ['-e', `setInterval(() => process.stderr.write('[services]   … ${what}: ' + Math.round((Date.now() - ${started}) / 1000) + ' s\\n'), 5000)`], { stdio: ['ignore', 'ignore', 'inherit'] });
 		try {
 			const [cmd, ...rest] = [...prefix, 'apt-get', ...args];
-			const result = spawnSync(cmd, rest, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+			const result = spawnSync(cmd, rest, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 			if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.split('\n').slice(-20).join('\n')}`);
 		} finally {
 			ticker.kill();
@@ -53,7 +54,10 @@ function aptInstall(packages) {
 	runApt(['install', '-y', '-qq', '--no-install-recommends', ...packages], `apt-get install ${packages.join(' ')}`);
 }
 
-/** Makes sure redis-server and PostgreSQL's server binaries are there (installs Debian's packages otherwise). */
+/**
+ * Makes sure redis-server and PostgreSQL's server binaries are there (installs Debian's packages
+ * otherwise); returns PostgreSQL's bin folder.
+ */
 function ensureServicePackages() {
 	const missing = [];
 	if (!onPath('redis-server')) missing.push('redis-server');
@@ -61,77 +65,27 @@ function ensureServicePackages() {
 	if (missing.length) aptInstall(missing);
 	const bin = postgresBin();
 	if (!onPath('redis-server') || !bin) throw new Error('redis-server or PostgreSQL still missing after apt-get install');
-	return { redisServer: 'redis-server', postgresBin: bin };
+	return bin;
 }
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
-
-function canConnect(port) {
-	return new Promise((resolve) => {
-		const socket = net.connect({ port, host: '127.0.0.1' });
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
-}
-
-/** A child process in its own group, logging to a file; stop() ends the group. */
-function launch(command, args, { logFile, env, uid, gid }) {
-	const out = fs.openSync(logFile, 'a');
-	const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true, env: env ?? process.env, uid, gid });
-	fs.closeSync(out);
-	let exited = false;
-	const exit = new Promise((resolve) => child.once('exit', () => resolve()));
-	void exit.then(() => (exited = true));
-	const group = (signal) => {
-		try {
-			process.kill(-child.pid, signal);
-		} catch {
-			/* gone */
-		}
-	};
-	return {
-		child,
-		exited: () => exited,
-		async stop() {
-			if (!exited) {
-				group('SIGTERM');
-				const timer = setTimeout(() => group('SIGKILL'), 10_000);
-				await exit;
-				clearTimeout(timer);
-			}
-		},
-	};
-}
-
-async function waitForPort(port, proc, what, logFile, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (proc.exited()) throw new Error(`${what} exited during startup:\n${fs.readFileSync(logFile, 'utf8').split('\n').slice(-20).join('\n')}`);
-		if (await canConnect(port)) return;
-		await new Promise((r) => setTimeout(r, 250));
+/** Launches a service with lib's launchGroup and waits until it accepts connections on `port`. */
+async function launchService(what, command, args, { port, logFile, env, uid, gid }) {
+	const proc = launchGroup(command, args, { logFile, env, uid, gid, what, graceMs: 10_000 });
+	try {
+		await proc.waitUntil(() => portInUse(port), { timeoutMs: 60_000, intervalMs: 250 });
+	} catch (error) {
+		await proc.stop();
+		throw error;
 	}
-	throw new Error(`${what} did not listen on ${port} within ${timeoutMs / 1000} s`);
+	return proc;
 }
 
 /**
  * Starts Redis and PostgreSQL for one test run, in a fresh temporary folder. Returns
- * { redis: {host, port}, postgres: {host, port, user, database}, folder, stop() }.
+ * { redis: {host, port}, postgres: {host, port, user, database}, stop() }.
  */
 async function startServices() {
-	const { redisServer, postgresBin: bin } = ensureServicePackages();
+	const bin = ensureServicePackages();
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'claw-social-services-'));
 	fs.chmodSync(folder, 0o755);
 	const started = [];
@@ -141,10 +95,12 @@ async function startServices() {
 	};
 	try {
 		const redisPort = await freePort();
-		const redisLog = path.join(folder, 'redis.log');
-		const redis = launch(redisServer, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], { logFile: redisLog });
-		started.push(redis);
-		await waitForPort(redisPort, redis, 'redis-server', redisLog);
+		started.push(
+			await launchService('redis-server', 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], {
+				port: redisPort,
+				logFile: path.join(folder, 'redis.log'),
+			}),
+		);
 
 		// PostgreSQL refuses to run as root: as root, its data folder and process belong to the
 		// `postgres` user that Debian's package creates.
@@ -165,17 +121,17 @@ async function startServices() {
 		const pgLog = path.join(folder, 'postgres.log');
 		fs.writeFileSync(pgLog, '');
 		if (ids.uid !== undefined) fs.chownSync(pgLog, ids.uid, ids.gid);
-		const postgres = launch(
-			path.join(bin, 'postgres'),
-			['-D', data, '-p', String(pgPort), '-k', data, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
-			{ logFile: pgLog, env, ...ids },
+		started.push(
+			await launchService(
+				'postgres',
+				path.join(bin, 'postgres'),
+				['-D', data, '-p', String(pgPort), '-k', data, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=200'],
+				{ port: pgPort, logFile: pgLog, env, ...ids },
+			),
 		);
-		started.push(postgres);
-		await waitForPort(pgPort, postgres, 'postgres', pgLog);
 		// Accepting TCP is not yet accepting queries: give the startup a moment to finish.
 		await new Promise((r) => setTimeout(r, 1000));
 		return {
-			folder,
 			redis: { host: '127.0.0.1', port: redisPort },
 			postgres: { host: '127.0.0.1', port: pgPort, user: 'n8n', database: 'postgres' },
 			stop,
@@ -186,4 +142,4 @@ async function startServices() {
 	}
 }
 
-module.exports = { ensureServicePackages, startServices, postgresBin };
+module.exports = { startServices };
