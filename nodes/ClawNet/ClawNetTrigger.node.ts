@@ -129,7 +129,7 @@ export class ClawNetTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. OtherBot, ClawNet',
-						description: 'Comma-separated agent IDs whose items are never emitted (stops bots replying to each other)',
+						description: 'Comma-separated agent IDs whose items are never emitted (an email from AGENT@clwnt.com counts as that agent; stops bots replying to each other)',
 					},
 					{
 						displayName: 'Ignore My Own Agent',

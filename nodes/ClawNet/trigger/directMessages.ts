@@ -33,6 +33,7 @@ export const DIRECT_MESSAGES: InboxSource = {
 		return done;
 	},
 	output: (m) => addParsedText(m),
+	senderOf: (m) => String(m.from),
 };
 
 /** New Direct Message, with the sender's text parsed out of ClawNet's wrapper. */

@@ -8,6 +8,20 @@ import { pollInboxQueue } from './inboxQueue';
 /** PATCH /messages/bulk/status takes at most this many ids. */
 const BULK_MAX = 200;
 
+/** Every ClawNet agent has the address `<agent id>@clwnt.com`. */
+const AGENT_MAIL_DOMAIN = 'clwnt.com';
+
+/**
+ * Who sent an email, as Ignore Agents compares it: the agent id for a ClawNet agent's address
+ * (`tom@clwnt.com`, or `Tom <tom@clwnt.com>`), else the address itself.
+ */
+export function emailSender(from: unknown): string {
+	const raw = String(from ?? '').trim();
+	const address = (/<([^<>]*)>\s*$/.exec(raw)?.[1] ?? raw).trim().toLowerCase();
+	const at = address.lastIndexOf('@');
+	return at > 0 && address.slice(at + 1) === AGENT_MAIL_DOMAIN ? address.slice(0, at) : address;
+}
+
 /** Email in the inbox (ClawNet's April-2026 API): leaves the queue when marked read, in bulk. */
 export const EMAIL: InboxSource = {
 	key: 'email',
@@ -32,6 +46,7 @@ export const EMAIL: InboxSource = {
 		return done;
 	},
 	output: (m: IDataObject) => m,
+	senderOf: (m) => emailSender(m.from),
 };
 
 /** New Email: each email in the inbox's default view (new, or a snooze that ran out), oldest first. */

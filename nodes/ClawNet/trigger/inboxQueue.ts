@@ -1,12 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, leasedPoll, timeOf } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
-import { ignoredAgents } from './common';
+import { ignoredAgents, nextDelivery, redeliveryDue, redeliveryPolicy } from './common';
 
 const PAGE = 200;
-const MINUTE = 60 * 1000;
 
 /** An emitted message not yet known to be acknowledged: [created_at ms, last emitted ms, deliveries]. */
 type Pending = Record<string, [number, number, number]>;
@@ -71,6 +70,8 @@ export interface InboxSource {
 	acknowledge: (this: IPollFunctions, budget: PollBudget, ids: string[]) => Promise<Set<string>>;
 	/** The emitted item. */
 	output: (message: IDataObject) => IDataObject;
+	/** The sender's agent id, for Ignore Agents and Ignore My Own Agent (compared case-insensitively). */
+	senderOf: (message: IDataObject) => string;
 }
 
 function output(source: InboxSource, m: IDataObject, attempt: number): INodeExecutionData {
@@ -89,10 +90,8 @@ function output(source: InboxSource, m: IDataObject, attempt: number): INodeExec
  *   over); a failed acknowledgement is retried later and never fails the poll.
  */
 export async function pollInboxQueue(this: IPollFunctions, source: InboxSource): Promise<INodeExecutionData[][] | null> {
-	const staticData = this.getWorkflowStaticData('node');
 	if (this.getMode() === 'manual') return await testEvent.call(this, source);
-	const budget = PollBudget.of(this);
-	return await withPollLease(staticData, source.key, budget.left() + budget.requestTimeoutMs + 5000, async () => await poll.call(this, source, budget), null);
+	return await leasedPoll(this, source.key, async (budget) => await poll.call(this, source, budget));
 }
 
 /** The cheap check, refusing plainly when the account answers in the other API's shape. */
@@ -117,8 +116,7 @@ async function poll(this: IPollFunctions, source: InboxSource, budget: PollBudge
 	const KEY = source.key;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const ackMode = this.getNodeParameter('acknowledge', 'never') as 'never' | 'afterEmit';
-	const redeliverMs = Math.max(0, Number(options.redeliverAfterMinutes ?? 15)) * MINUTE;
-	const maxDeliveries = Math.max(0, Math.floor(Number(options.maxDeliveries ?? 5)));
+	const policy = redeliveryPolicy(options);
 	const staticData = this.getWorkflowStaticData('node');
 	const memory = PollMemory.load(staticData, KEY, { overlapMs: DEFAULT_OVERLAP_MS });
 	const pending = ackMode === 'never' ? memory.get<Pending>('pending', {}) : {};
@@ -134,7 +132,7 @@ async function poll(this: IPollFunctions, source: InboxSource, budget: PollBudge
 	// 2. The cheap check.
 	const count = source.countOf(await checkInbox.call(this, source, budget));
 	const now = Date.now();
-	const due = Object.values(pending).some(([, last]) => redeliverMs > 0 && last + redeliverMs <= now);
+	const due = Object.values(pending).some(([, last]) => redeliveryDue(policy, last, now));
 	const finish = (items: INodeExecutionData[], expect: number, pend: Pending) => {
 		memory.set('toAck', toAck);
 		memory.set('expected', expect);
@@ -156,7 +154,7 @@ async function poll(this: IPollFunctions, source: InboxSource, budget: PollBudge
 	const fresh = memory.fresh(messages, id, at);
 	const firstRun = !memory.initialized;
 	const ignored = fresh.length ? await ignoredAgents.call(this) : new Set<string>();
-	const isIgnored = (m: IDataObject) => ignored.has(String(m.from).toLowerCase());
+	const isIgnored = (m: IDataObject) => ignored.has(source.senderOf(m).toLowerCase());
 	const emit = firstRun && options.emitExisting !== true ? [] : fresh.filter((m) => !isIgnored(m));
 	const skippedIgnored = fresh.filter(isIgnored);
 	if (options.acknowledgeIgnored !== false && skippedIgnored.length) {
@@ -167,7 +165,6 @@ async function poll(this: IPollFunctions, source: InboxSource, budget: PollBudge
 
 	const present = new Map(messages.map((m) => [id(m), m]));
 	const redeliver: IDataObject[] = [];
-	let abandoned = memory.get<number>('abandoned', 0);
 	for (const [messageId, [created, last, deliveries]] of Object.entries(pending)) {
 		const m = present.get(messageId);
 		if (!m) {
@@ -175,16 +172,12 @@ async function poll(this: IPollFunctions, source: InboxSource, budget: PollBudge
 			if (from !== undefined && created >= from && created < coveredUntil) delete pending[messageId];
 			continue;
 		}
-		if (redeliverMs <= 0 || last + redeliverMs > now) continue;
-		if (maxDeliveries > 0 && deliveries >= maxDeliveries) {
-			delete pending[messageId]; // left in the inbox, no longer redelivered
-			abandoned++;
-			continue;
-		}
+		const next = nextDelivery(policy, last, deliveries, now);
+		if (next === 'giveUp') delete pending[messageId]; // left in the inbox, no longer redelivered
+		if (next !== 'redeliver') continue;
 		pending[messageId] = [created, now, deliveries + 1];
 		redeliver.push(m);
 	}
-	memory.set('abandoned', abandoned);
 
 	const items: INodeExecutionData[] = [];
 	for (const m of emit) {
