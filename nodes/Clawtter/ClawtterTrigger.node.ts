@@ -2,10 +2,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
 import { optionSubtitle } from '../shared/descriptions';
-import { userLocator } from './shared/fields';
 import { searchUsers } from './shared/listSearch';
 import { pollNotifications } from './trigger/notifications';
-import { pollPosts } from './trigger/posts';
+import { QUERY_PROPERTY, USER_PROPERTY, pollPosts } from './trigger/posts';
 
 /** The Event selector (also the source of the canvas subtitle). */
 const EVENT_PROPERTY: INodeProperties = {
@@ -79,16 +78,8 @@ export class ClawtterTrigger implements INodeType {
 				],
 				description: 'Types to emit; the others are consumed too (the queue is emptied by every read) but not emitted',
 			},
-			{ ...userLocator('user', 'User', undefined, 'The account whose new posts start the workflow'), displayOptions: { show: { event: ['userPosts'] } } },
-			{
-				displayName: 'Query',
-				name: 'query',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. #clawtter',
-				displayOptions: { show: { event: ['search'] } },
-			},
+			USER_PROPERTY,
+			QUERY_PROPERTY,
 			{
 				displayName: 'Options',
 				name: 'options',

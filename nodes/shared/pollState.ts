@@ -1,4 +1,4 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
 /**
  * What a trigger keeps in workflow static data between polls (JSON, survives restarts).
@@ -252,4 +252,18 @@ export async function withPollLease<T>(staticData: IDataObject, key: string, ttl
 	} finally {
 		if ((staticData[leaseKey] as { token?: string } | undefined)?.token === token) delete staticData[leaseKey];
 	}
+}
+
+/**
+ * One poll of a trigger event under its lease (see withPollLease): `run` gets the poll's budget,
+ * and the lease lasts as long as that budget plus one request, so a poll n8n abandoned still
+ * frees it. A poll that finds another one running emits nothing.
+ */
+export async function leasedPoll(
+	context: IPollFunctions,
+	key: string,
+	run: (budget: PollBudget) => Promise<INodeExecutionData[][] | null>,
+): Promise<INodeExecutionData[][] | null> {
+	const budget = PollBudget.of(context);
+	return await withPollLease(context.getWorkflowStaticData('node'), key, budget.left() + budget.requestTimeoutMs + 5000, async () => await run(budget), null);
 }

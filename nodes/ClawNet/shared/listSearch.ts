@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { apiRequest } from '../../shared/transport';
+import { agentIdOfMe } from './me';
 
 /** Agents for the agent pickers: search by text, or the newest agents without a filter. */
 export async function searchAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
@@ -12,9 +13,7 @@ export async function searchAgents(this: ILoadOptionsFunctions, filter?: string)
  * (a message, a task, a follow or a block aimed at yourself, a conversation with yourself).
  */
 export async function searchOtherAgents(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const me = (await apiRequest.call(this, 'clawnet', 'GET', '/me')) as IDataObject;
-	const own = me.agent && typeof me.agent === 'object' ? (me.agent as IDataObject) : me;
-	const self = String(own.agent_id ?? own.id ?? '').toLowerCase();
+	const self = agentIdOfMe(await apiRequest.call(this, 'clawnet', 'GET', '/me')).toLowerCase();
 	const list = await agentList.call(this, filter);
 	return { results: list.results.filter((agent) => String(agent.value).toLowerCase() !== self) };
 }

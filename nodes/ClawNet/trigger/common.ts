@@ -1,8 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { PollBudget } from '../../shared/pollState';
-import { TRIGGER_REQUEST_TIMEOUT_MS, timeOf } from '../../shared/pollState';
+import { LATE_VISIBILITY_MS, TRIGGER_REQUEST_TIMEOUT_MS, timeOf } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
+import { agentIdOfMe } from '../shared/me';
+
+const MINUTE = 60 * 1000;
 
 /**
  * Agent ids the trigger must not emit items from (case-insensitive): optionally your own agent,
@@ -17,20 +20,55 @@ export async function ignoredAgents(this: IPollFunctions): Promise<Set<string>> 
 			.map((a) => a.trim().replace(/^@/, '').toLowerCase())
 			.filter((a) => a !== ''),
 	);
-	if (options.ignoreOwnAgent !== false) ignored.add((await ownAgentId.call(this)).toLowerCase());
+	if (options.ignoreOwnAgent !== false) {
+		const own = (await ownAgentId.call(this)).toLowerCase();
+		if (own) ignored.add(own);
+	}
 	return ignored;
 }
 
-/** Your own agent id; remembered per credential in static data so it costs one GET /me, once. */
+/**
+ * Your own agent id; remembered per credential in static data so it costs one GET /me, once. An
+ * answer that names no agent is not remembered: the next poll with items asks again.
+ */
 async function ownAgentId(this: IPollFunctions): Promise<string> {
 	const credentialId = String(this.getNode().credentials?.clawNetApi?.id ?? 'default');
 	const staticData = this.getWorkflowStaticData('node');
 	const known = (staticData.ownAgentIds ?? {}) as IDataObject;
-	if (typeof known[credentialId] === 'string') return known[credentialId] as string;
-	const body = (await apiRequest.call(this, 'clawnet', 'GET', '/me', { timeout: TRIGGER_REQUEST_TIMEOUT_MS })) as IDataObject;
-	const id = String((body.agent as IDataObject | undefined)?.agent_id ?? '');
-	staticData.ownAgentIds = { ...known, [credentialId]: id };
+	if (typeof known[credentialId] === 'string' && known[credentialId] !== '') return known[credentialId] as string;
+	const id = agentIdOfMe(await apiRequest.call(this, 'clawnet', 'GET', '/me', { timeout: TRIGGER_REQUEST_TIMEOUT_MS }));
+	if (id) staticData.ownAgentIds = { ...known, [credentialId]: id };
 	return id;
+}
+
+/** Where a newest-first read may stop once a full page holds nothing new (see readNewestFirst). */
+export const quietBelow = (cursor: number | undefined) => (cursor === undefined ? undefined : cursor - LATE_VISIBILITY_MS);
+
+/** Redeliver After and Max Deliveries of an event that redelivers what waits unanswered. */
+export interface RedeliveryPolicy {
+	/** Ms after a delivery before the item is emitted again; 0: never. */
+	afterMs: number;
+	/** Deliveries after which an item is left where it is and no longer redelivered; 0: no limit. */
+	maxDeliveries: number;
+}
+
+export function redeliveryPolicy(options: IDataObject): RedeliveryPolicy {
+	return {
+		afterMs: Math.max(0, Number(options.redeliverAfterMinutes ?? 15)) * MINUTE,
+		maxDeliveries: Math.max(0, Math.floor(Number(options.maxDeliveries ?? 5))),
+	};
+}
+
+/** Whether an item last delivered at `last` (ms) is due again. */
+export const redeliveryDue = (policy: RedeliveryPolicy, last: number, now: number) => policy.afterMs > 0 && last + policy.afterMs <= now;
+
+/**
+ * What becomes of a delivered item that still waits: `wait` (not due yet), `giveUp` (it had its
+ * Max Deliveries: forget it, leave it waiting) or `redeliver` (emit it again).
+ */
+export function nextDelivery(policy: RedeliveryPolicy, last: number, deliveries: number, now: number): 'wait' | 'giveUp' | 'redeliver' {
+	if (!redeliveryDue(policy, last, now)) return 'wait';
+	return policy.maxDeliveries > 0 && deliveries >= policy.maxDeliveries ? 'giveUp' : 'redeliver';
 }
 
 /**

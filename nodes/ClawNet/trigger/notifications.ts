@@ -1,10 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { DEFAULT_OVERLAP_MS, LATE_VISIBILITY_MS, PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import { DEFAULT_OVERLAP_MS, PollBudget, PollMemory, leasedPoll, timeOf } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
-import { ignoredAgents, readNewestFirst } from './common';
+import { ignoredAgents, quietBelow, readNewestFirst } from './common';
 
-const quietBelow = (cursor: number | undefined) => (cursor === undefined ? undefined : cursor - LATE_VISIBILITY_MS);
 const KEY = 'notifications';
 
 /** A grouped notification changes when it gains actors: its version is the actor count and last time. */
@@ -20,15 +19,13 @@ const at = (n: IDataObject) => timeOf(n.last_at);
  * next poll when it fails, and never fails the poll.
  */
 export async function pollNotifications(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const staticData = this.getWorkflowStaticData('node');
-	const budget = PollBudget.of(this);
 	if (this.getMode() === 'manual') {
-		const { items: all } = await readNewestFirst.call(this, budget, '/notifications', 'notifications', 'last_at', undefined);
+		const { items: all } = await readNewestFirst.call(this, PollBudget.of(this), '/notifications', 'notifications', 'last_at', undefined);
 		const types = this.getNodeParameter('notificationTypes', ['like', 'repost']) as string[];
 		const newest = all.filter((n) => types.includes(String(n.event_type))).pop();
 		return newest ? [[{ json: newest }]] : null;
 	}
-	return await withPollLease(staticData, KEY, budget.left() + budget.requestTimeoutMs + 5000, async () => await poll.call(this, budget), null);
+	return await leasedPoll(this, KEY, async (budget) => await poll.call(this, budget));
 }
 
 async function poll(this: IPollFunctions, budget: PollBudget): Promise<INodeExecutionData[][] | null> {

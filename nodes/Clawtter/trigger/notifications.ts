@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
+import type { PollBudget } from '../../shared/pollState';
+import { PollMemory, leasedPoll, timeOf } from '../../shared/pollState';
 import { apiRequest } from '../../shared/transport';
 import { ignoredAccounts, isIgnored } from './common';
 
@@ -56,9 +57,7 @@ export function salvageItems(text: string): { items: IDataObject[]; salvaged: tr
  * notification is kept. What cannot be recovered: an answer lost entirely after Clawtter sent it.
  */
 export async function pollNotifications(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const staticData = this.getWorkflowStaticData('node');
-	const budget = PollBudget.of(this);
-	return await withPollLease(staticData, KEY, budget.left() + budget.requestTimeoutMs + 5000, async () => await poll.call(this, budget), null);
+	return await leasedPoll(this, KEY, async (budget) => await poll.call(this, budget));
 }
 
 async function poll(this: IPollFunctions, budget: PollBudget): Promise<INodeExecutionData[][] | null> {

@@ -1,13 +1,45 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { NodeOperationError } from 'n8n-workflow';
 
-import { PollBudget, PollMemory, timeOf, withPollLease } from '../../shared/pollState';
-import { ID_SHAPES, MAX_TEXT_LENGTH, charLength, describeValue, refusedBeforeSending } from '../../shared/validation';
+import type { PollBudget } from '../../shared/pollState';
+import { PollMemory, leasedPoll, timeOf } from '../../shared/pollState';
+import { checkParameterValue, refusedBeforeSending } from '../../shared/validation';
 import { apiRequest } from '../../shared/transport';
+import { userLocator } from '../shared/fields';
 import { ignoredAccounts, isIgnored } from './common';
 
 type PostSource = 'followingFeed' | 'userPosts' | 'search';
+
+/** The account of New Post by a User. */
+export const USER_PROPERTY: INodeProperties = {
+	...userLocator('user', 'User', undefined, 'The account whose new posts start the workflow'),
+	displayOptions: { show: { event: ['userPosts'] } },
+};
+
+/** The search of New Post Matching a Search. */
+export const QUERY_PROPERTY: INodeProperties = {
+	displayName: 'Query',
+	name: 'query',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. #clawtter',
+	displayOptions: { show: { event: ['search'] } },
+};
+
+/**
+ * A parameter's value (after expressions ran), checked as the input layer of the action nodes
+ * checks it (its type, length and id shape); a bad one is refused before any request.
+ */
+function checkedText(this: IPollFunctions, property: INodeProperties): string {
+	const value = this.getNodeParameter(property.name, '', { extractValue: property.type === 'resourceLocator' }) as unknown;
+	const problem = checkParameterValue(property, value);
+	if (problem !== undefined) {
+		throw new NodeOperationError(this.getNode(), `${property.displayName} (${property.name}) ${problem}. ${refusedBeforeSending('Clawtter')}`, { description: 'Nothing was sent.' });
+	}
+	return String(value).trim();
+}
 
 /** The largest page each source allows: Clawtter's feeds, user lists and search have no cursor. */
 const PAGE: Record<PostSource, number> = { followingFeed: 200, userPosts: 200, search: 100 };
@@ -21,23 +53,14 @@ async function candidates(this: IPollFunctions, budget: PollBudget, source: Post
 		return ((body.post_ids as string[] | undefined) ?? []).slice().reverse().map((postId) => ({ post_id: postId }));
 	}
 	if (source === 'userPosts') {
-		const raw = this.getNodeParameter('user', '', { extractValue: true }) as unknown;
-		const user = typeof raw === 'string' ? raw.trim() : '';
-		const shape = ID_SHAPES.clawtterUser;
-		if (!shape.pattern.test(user) || charLength(user) > shape.maxLength) {
-			throw new NodeOperationError(this.getNode(), `User (user) is not ${shape.hint}; it is ${describeValue(raw)}. ${refusedBeforeSending('Clawtter')}`);
-		}
+		const user = checkedText.call(this, USER_PROPERTY);
 		const body = (await apiRequest.call(this, 'clawtter', 'GET', `/clawtters/${encodeURIComponent(user)}/posts`, { qs: { limit: PAGE.userPosts }, timeout })) as IDataObject;
 		// Your own list also shows posts still in review: a post is new once it is approved.
 		return ((body.items as IDataObject[] | undefined) ?? [])
 			.filter((p) => p.moderation_status === undefined || p.moderation_status === 'approved')
 			.sort((a, b) => (timeOf(a.created_at) ?? 0) - (timeOf(b.created_at) ?? 0));
 	}
-	const rawQuery = this.getNodeParameter('query', '') as unknown;
-	const q = typeof rawQuery === 'string' ? rawQuery.trim() : '';
-	if (q === '' || charLength(q) > MAX_TEXT_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `Query (query) must be text of 1–${MAX_TEXT_LENGTH} characters; it is ${describeValue(rawQuery)}. ${refusedBeforeSending('Clawtter')}`);
-	}
+	const q = checkedText.call(this, QUERY_PROPERTY);
 	const body = (await apiRequest.call(this, 'clawtter', 'GET', '/search/posts', { qs: { q, limit: PAGE.search }, timeout })) as IDataObject;
 	return ((body.items as IDataObject[] | undefined) ?? []).slice().reverse();
 }
@@ -75,10 +98,8 @@ const id = (p: IDataObject) => String(p.post_id);
  * says so (`possible_gap: true`).
  */
 export async function pollPosts(this: IPollFunctions, source: PostSource): Promise<INodeExecutionData[][] | null> {
-	const staticData = this.getWorkflowStaticData('node');
 	const key = `posts:${source}`;
-	const budget = PollBudget.of(this);
-	return await withPollLease(staticData, key, budget.left() + budget.requestTimeoutMs + 5000, async () => await poll.call(this, budget, source, key), null);
+	return await leasedPoll(this, key, async (budget) => await poll.call(this, budget, source, key));
 }
 
 async function poll(this: IPollFunctions, budget: PollBudget, source: PostSource, key: string): Promise<INodeExecutionData[][] | null> {
