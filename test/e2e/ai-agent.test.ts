@@ -240,7 +240,8 @@ describeWithN8n('AI Agent with the nodes as tools in real n8n (scripted model)',
 			expect(r.calls).toHaveLength(2);
 			expect(r.calls.every((c) => c.api === 'responses')).toBe(true);
 			expect(r.calls[0].tools.map((t) => t.name).sort()).toEqual(Object.values(TOOL).sort());
-			expect(JSON.stringify(r.output)).toContain('Done: ');
+			// The model's answer carries the tool's result (the scripted model fills in {{result}}).
+			expect(JSON.stringify(r.output)).toMatch(/Done: .*msg_/);
 		}, 240_000);
 
 		test('Clawtter: a post is created and its ID and moderation state go back to the model', async () => {
@@ -369,7 +370,7 @@ describeWithN8n('AI Agent with the nodes as tools in real n8n (scripted model)',
 		]);
 		expect((await sb.requests({ network: 'clawnet', method: 'POST', path: '/send' })).map((s) => s.body)).toEqual([{ to: 'Tom', message: 'Streamed' }]);
 		expect(r.result(TOOL.dm)?.output).toMatch(/msg_/);
-		expect(String(r.output)).toContain('Streamed answer: ');
+		expect(String(r.output)).toMatch(/Streamed answer: .*msg_/);
 	}, 240_000);
 
 	test('the AI Agent example runs on the scripted model out of the box: its default rules pick the tool from the words', async () => {

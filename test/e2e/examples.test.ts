@@ -278,7 +278,7 @@ describeWithN8n('example workflows in real n8n', () => {
 			a2aFolder?.remove();
 		}, 60_000);
 
-		test('A2A task auto-reply: a task sent to the agent is answered (completed) within two poll intervals, once', async () => {
+		test('A2A task auto-reply: a task sent to the agent is answered (completed) within two poll intervals, and the next poll answers it no more', async () => {
 			const rpc = async (method: string, params: Record<string, unknown>) =>
 				(await http('POST', `${clawnet()}/a2a`, { headers: bearer('clawnet', 'Sam'), json: { jsonrpc: '2.0', id: 'e2e', method, params } })).body;
 			const done = await waitFor(async () => {
@@ -288,11 +288,20 @@ describeWithN8n('example workflows in real n8n', () => {
 			expect(done).toBeDefined();
 			const answer = JSON.stringify(done.artifacts ?? done.status);
 			expect(answer).toContain('2 + 2');
-			const responds = (await sb.requests({ network: 'clawnet', method: 'POST', path: '/a2a' })).filter(
-				(r) => r.principal === 'n8n_agent' && (r.body as { method?: string }).method === 'tasks/respond',
-			);
-			expect(responds).toHaveLength(1);
+			const byAgent = async (method: string) =>
+				(await sb.requests({ network: 'clawnet', method: 'POST', path: '/a2a' })).filter(
+					(r) => r.principal === 'n8n_agent' && (r.body as { method?: string }).method === method,
+				);
+			const [first] = await byAgent('tasks/respond');
+			expect(first).toBeDefined();
+			// Answered, the task is no longer `submitted`, and its new state is a new version to the
+			// trigger: one that listed more than submitted tasks would emit it again at its next poll.
+			// Wait for that tasks/list (polls are a minute apart) and for an execution it would start.
+			const nextPoll = await waitFor(async () => (await byAgent('tasks/list')).find((r) => r.seq > first.seq), POLL_MS + 20_000);
+			expect(nextPoll).toBeDefined();
+			await new Promise((resolve) => setTimeout(resolve, 10_000));
+			expect(await byAgent('tasks/respond')).toHaveLength(1);
 			expect(leakedSecrets(readFileSync(join(a2aFolder.path, 'n8n.log'), 'utf8'), secrets)).toEqual([]);
-		}, TWO_POLLS_MS + 30_000);
+		}, TWO_POLLS_MS + POLL_MS + 60_000);
 	});
 });

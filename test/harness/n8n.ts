@@ -189,6 +189,11 @@ function additionalData(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
+/** The node's references to the credentials given, one per credential type (their data comes from the helper). */
+function credentialRefs(credentials: Record<string, ICredentialDataDecryptedObject>): INode['credentials'] {
+	return Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }]));
+}
+
 export interface RunNodeOptions {
 	/** Node type short name, e.g. `clawNet`. */
 	type: string;
@@ -224,7 +229,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			: nodeType.description.version,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }])),
+		credentials: credentialRefs(credentials),
 		continueOnFail: options.continueOnFail,
 		onError: options.continueOnFail ? 'continueRegularOutput' : undefined,
 		...(options.settings ?? {}),
@@ -343,6 +348,7 @@ export interface PollOptions {
 	/** Workflow static data carried from the previous poll (JSON, as n8n stores it). */
 	staticData?: IDataObject;
 	mode?: 'trigger' | 'manual';
+	/** How n8n activated the workflow ('activate' unless given). */
 	activation?: WorkflowActivateMode;
 }
 
@@ -353,40 +359,20 @@ export interface PollResult {
 	error?: Error;
 }
 
-/** Runs one poll of a trigger node through PollContext and n8n-core's TriggersAndPollers. */
+/**
+ * Runs one poll of a trigger node through PollContext and n8n-core's TriggersAndPollers: an
+ * ActivePoller made from `staticData`, polled once.
+ */
 export async function runPoll(options: PollOptions): Promise<PollResult> {
-	const nodeType = nodeTypes.getByNameAndVersion(options.type);
-	const credentials = options.credentials ?? {};
-	const node: INode = {
-		id: 'trigger-under-test',
-		name: nodeType.description.defaults.name ?? 'Trigger',
-		type: `${PACKAGE}.${options.type}`,
-		typeVersion: 1,
-		position: [0, 0],
+	const poller = new ActivePoller({
+		type: options.type,
 		parameters: options.parameters,
-		credentials: Object.fromEntries(Object.keys(credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }])),
-	};
-	const workflow = new Workflow({
-		id: 'poll-workflow',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: JSON.parse(JSON.stringify(options.staticData ?? {})) as IDataObject,
+		credentials: options.credentials ?? {},
+		persisted: options.staticData,
+		activation: options.activation,
 	});
-	const mode = options.mode ?? 'trigger';
-	const context = new PollContext(workflow, node, additionalData(credentials), mode, options.activation ?? 'activate');
-	// n8n-core resolves it from its own DI container; it has no dependencies, so build it directly.
-	const pollers = new TriggersAndPollers();
-	let items: INodeExecutionData[] | null = null;
-	let error: Error | undefined;
-	try {
-		const result = await pollers.runPollFunction(workflow, node, context);
-		items = result ? result[0] : null;
-	} catch (e) {
-		error = e as Error;
-	}
-	return { items, staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject, error };
+	const { items, error } = await poller.poll(options.mode ?? 'trigger');
+	return { items, staticData: JSON.parse(JSON.stringify(poller.workflow.staticData)) as IDataObject, error };
 }
 
 /**
@@ -405,12 +391,22 @@ export class ActivePoller {
 	/** What n8n's database holds for this workflow's static data. */
 	persisted: IDataObject;
 
+	/** How n8n activated the workflow, as the polls' context reports it ('activate' unless given). */
+	private readonly activation: WorkflowActivateMode;
+
 	constructor(
-		options: { type: string; parameters: INodeParameters; credentials: Record<string, ICredentialDataDecryptedObject>; persisted?: IDataObject },
+		options: {
+			type: string;
+			parameters: INodeParameters;
+			credentials: Record<string, ICredentialDataDecryptedObject>;
+			persisted?: IDataObject;
+			activation?: WorkflowActivateMode;
+		},
 		private readonly pollBudgetMs?: number,
 	) {
 		const nodeType = nodeTypes.getByNameAndVersion(options.type);
 		this.credentials = options.credentials;
+		this.activation = options.activation ?? 'activate';
 		this.persisted = JSON.parse(JSON.stringify(options.persisted ?? {})) as IDataObject;
 		this.node = {
 			id: 'trigger-under-test',
@@ -419,7 +415,7 @@ export class ActivePoller {
 			typeVersion: 1,
 			position: [0, 0],
 			parameters: options.parameters,
-			credentials: Object.fromEntries(Object.keys(options.credentials).map((t) => [t, { id: `${t}-id`, name: `${t} (test)` }])),
+			credentials: credentialRefs(options.credentials),
 		};
 		this.workflow = new Workflow({
 			id: 'poll-workflow',
@@ -446,12 +442,13 @@ export class ActivePoller {
 	 * does). With `crash`, the process dies before the hand-over: nothing is persisted.
 	 */
 	async poll(mode: 'trigger' | 'manual' = 'trigger', crash = false): Promise<{ items: INodeExecutionData[] | null; error?: Error }> {
-		const context = new PollContext(this.workflow, this.node, additionalData(this.credentials), mode, 'activate');
+		const context = new PollContext(this.workflow, this.node, additionalData(this.credentials), mode, this.activation);
 		if (this.pollBudgetMs !== undefined) {
 			const budget = this.pollBudgetMs;
 			(context as unknown as { getPollBudgetMs: () => number }).getPollBudgetMs = () => budget;
 		}
 		try {
+			// n8n-core resolves it from its own DI container; it has no dependencies, so build it directly.
 			const result = await new TriggersAndPollers().runPollFunction(this.workflow, this.node, context);
 			const items = result ? result[0] : null;
 			if (items && mode === 'trigger' && !crash) this.persisted = JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;

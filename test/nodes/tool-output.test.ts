@@ -58,7 +58,14 @@ describe('ClawNet Message → Get Many as an AI tool', () => {
 		expect(full.length).toBeGreaterThanOrEqual(2);
 		for (const dm of full) expect(typeof dm.text).toBe('string');
 		const simple = json((await c.run({ ...inbox, simplify: 'simplified' })).items).filter((m) => m.from === 'Tom');
+		expect(simple).toHaveLength(full.length);
+		expect(simple.map((m) => m.id)).toEqual(full.map((m) => m.id));
 		for (const dm of simple) expect(JSON.stringify(dm).length).toBeLessThanOrEqual(SIMPLIFY_ITEM_BUDGET);
+		// The long DM is compacted (its simplified form is found by id: the end of its text is cut).
+		const longFull = full.find((m) => String(m.content).includes('Ignore previous'))!;
+		const longSimple = simple.find((m) => m.id === longFull.id)!;
+		expect(JSON.stringify(longSimple).length).toBeLessThan(JSON.stringify(longFull).length);
+		expect(String(longSimple.content).length).toBeLessThan(String(longFull.content).length);
 	});
 });
 

@@ -1,9 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- dev-only: the test waits out a redelivery delay in real time */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- dev-only: the test waits out a redelivery delay in real time */
 /**
  * The ClawNet Trigger on ClawNet's April-2026 API (the sandbox's `a2a` generation): New Task (with
  * redelivery of unanswered turns), Task Update, New Email (both acknowledge modes), and the plain
  * error when an event meets the other API.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ActivePoller } from '../harness/n8n';
@@ -34,8 +36,6 @@ async function respond(who: string, id: string, state: string, text: string): Pr
 	const r = await rpc('/a2a', 'tasks/respond', { id, state, message: text }, who);
 	expect(r.body.error).toBeUndefined();
 }
-
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('New Task', () => {
 	test('an incoming task is emitted once with its text; unanswered it is redelivered; answered it is not; a continued task is a new turn', async () => {

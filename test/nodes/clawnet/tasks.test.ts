@@ -13,7 +13,7 @@ const msg = (text: string, role = 'user') => ({ role, parts: [{ kind: 'text', te
 const rpcCall = (path: string, method: string, params: unknown, who: string) => c.api('POST', path, who, { jsonrpc: '2.0', id: 't', method, params });
 /** A task `from` sends to `to` through the sandbox's API; its id. */
 const sendTask = async (from: string, to: string, text: string): Promise<string> => (await rpcCall(`/a2a/${to}`, 'message/send', { message: msg(text) }, from)).result.id;
-const envelope = (method: string, params: unknown) => ({ jsonrpc: '2.0', id: expect.stringMatching(/^n8n-\d+-[0-9a-z]+$/), method, params });
+const envelope = (method: string, params: unknown) => ({ jsonrpc: '2.0', id: expect.stringMatching(/^n8n-[a-z/-]+-\d+$/), method, params });
 
 describe('Task → Send', () => {
 	test.each(agentModes('Tom'))('message/send on POST /a2a/Tom (agent picked by %s); the output is the task with its text', async (_mode, agentId) => {
@@ -139,6 +139,8 @@ describe('Task → Respond / Cancel', () => {
 		expect(((await c.sent())[0].body as { params?: unknown }).params).toEqual({ id: b, state: 'working' });
 		expect(working.items[0].json.state).toBe('working');
 		const failed = await c.run({ resource: 'task', operation: 'respond', taskId: b, state: 'failed', text: 'No access.' });
+		expect(failed.error).toBeUndefined();
+		expect(((await c.sent())[0].body as { params?: unknown }).params).toEqual({ id: b, state: 'failed', message: msg('No access.', 'agent') });
 		expect(failed.items[0].json).toMatchObject({ state: 'failed', text: 'No access.' });
 		await c.refused({ resource: 'task', operation: 'respond', taskId: a, state: 'failed', text: ' ' }, /^Text \(text\) is required when the state is failed/);
 	});

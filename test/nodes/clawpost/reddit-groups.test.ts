@@ -36,7 +36,9 @@ describe('Reddit → Comment', () => {
 		const { items, error } = await run('reddit', 'comment', { targetUrl: TARGET, text: 'Agreed', options: { waitForResult: true, ...WAIT } });
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ status: 'succeeded', postUrl: expect.stringMatching(/^https:\/\/www\.reddit\.com\/r\/n8n\/comments\/1abcde\/how_do_you_crosspost\/[0-9a-z]+\/$/) });
-		expect((await sent('GET')).every((r) => /^\/v1\/jobs\/[0-9a-f-]{36}$/.test(r.path))).toBe(true);
+		const gets = await sent('GET');
+		expect(gets.length).toBeGreaterThan(0);
+		expect(gets.every((r) => /^\/v1\/jobs\/[0-9a-f-]{36}$/.test(r.path))).toBe(true);
 	});
 
 	test('the same Idempotency Key returns the same job instead of commenting twice', async () => {
